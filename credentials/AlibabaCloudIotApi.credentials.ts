@@ -1,0 +1,83 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import {
+	DEFAULT_MAX_REQUESTS_PER_SECOND,
+	MAX_REQUESTS_PER_SECOND_CEILING,
+} from '../nodes/AlibabaCloudIot/transport/apiLimits';
+import { DEFAULT_REGION_ID, IOT_REGIONS } from '../nodes/AlibabaCloudIot/transport/regions';
+
+/**
+ * AccessKey credentials for Alibaba Cloud IoT Platform. Requests are signed by the node
+ * (Alibaba's RPC signature cannot be expressed as n8n's generic auth), and the Test button is
+ * the node's `alibabaCloudIotApiTest`.
+ */
+export class AlibabaCloudIotApi implements ICredentialType {
+	name = 'alibabaCloudIotApi';
+
+	displayName = 'Alibaba Cloud IoT API';
+
+	icon = {
+		light: 'file:../nodes/AlibabaCloudIot/alibabaCloudIot.svg',
+		dark: 'file:../nodes/AlibabaCloudIot/alibabaCloudIot.dark.svg',
+	} as const;
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-alibabacloud-iot/n8n-nodes-alibabacloud-iot#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'AccessKey ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. LTAI5t****',
+		},
+		{
+			displayName: 'AccessKey Secret',
+			name: 'accessKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Security Token',
+			name: 'securityToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for temporary STS credentials (AccessKey IDs starting with "STS."); leave empty for a RAM user\'s AccessKey',
+		},
+		{
+			displayName: 'Region',
+			name: 'regionId',
+			type: 'options',
+			options: IOT_REGIONS.map((region) => ({
+				name: `${region.label} - ${region.id}`,
+				value: region.id,
+			})),
+			default: DEFAULT_REGION_ID,
+			description: 'Region of the IoT Platform instance',
+		},
+		{
+			displayName: 'Endpoint',
+			name: 'endpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://iot.cn-shanghai.aliyuncs.com',
+			description:
+				'Leave empty to use https://iot.&lt;region&gt;.aliyuncs.com. Set it for a private endpoint or a local emulator (http:// is allowed).',
+		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
+			typeOptions: { minValue: 0, maxValue: MAX_REQUESTS_PER_SECOND_CEILING },
+			description:
+				'Requests per second this n8n sends with this AccessKey, across all workflows. Alibaba allows 10 per account for the OTA list actions, shared by its RAM users. 0 means no limit (only for endpoints without that quota).',
+		},
+	];
+}

@@ -1,0 +1,47 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import * as otaJob from './actions/otaJob';
+import { alibabaCloudIotApiTest } from './methods/credentialTest';
+
+export class AlibabaCloudIot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud IoT',
+		name: 'alibabaCloudIot',
+		icon: { light: 'file:alibabaCloudIot.svg', dark: 'file:alibabaCloudIot.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with OTA firmware upgrade jobs on Alibaba Cloud IoT Platform',
+		defaults: { name: 'Alibaba Cloud IoT' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'OTA Job', value: 'otaJob' }],
+				default: 'otaJob',
+			},
+			...otaJob.description,
+		],
+	};
+
+	methods = {
+		credentialTest: { alibabaCloudIotApiTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toNodeError } from '../helpers/nodeErrors';
+import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
+import * as otaJob from './otaJob';
+
+const operations: Record<string, Record<string, typeof otaJob.listByFirmware.execute>> = {
+	otaJob: { listByFirmware: otaJob.listByFirmware.execute },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+		);
+	}
+
+	let credentials: IotCredentials;
+	try {
+		credentials = resolveIotCredentials(await this.getCredentials('alibabaCloudIotApi'));
+	} catch (error) {
+		throw toNodeError(this.getNode(), error, 0);
+	}
+	return [await execute.call(this, credentials)];
+}

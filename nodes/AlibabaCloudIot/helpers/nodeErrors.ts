@@ -1,0 +1,95 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { AlibabaApiError } from '../transport/errors';
+import { IotCredentialsError } from '../transport/iotCredentials';
+
+const HINTS: Record<AlibabaApiError['kind'], string> = {
+	auth: 'Check the AccessKey ID, AccessKey Secret and STS token in the credential, the region, and that the RAM policy allows this action.',
+	throttling: 'Alibaba Cloud allows 10 requests per second per account for this action, shared by all its RAM users.',
+	server: 'Alibaba Cloud failed to answer; try again later.',
+	business: 'Alibaba Cloud refused the request: check the parameters.',
+	network: 'Check the region or endpoint in the credential, and that this n8n can reach it.',
+	timeout: 'Raise the Timeout option, or try again later.',
+	invalidResponse: 'A proxy or gateway answered instead of Alibaba Cloud; try again later.',
+};
+
+/** Codes that only this package makes up, for answers that never came from Alibaba. */
+const LOCAL_KINDS = new Set<AlibabaApiError['kind']>(['network', 'timeout', 'invalidResponse']);
+
+export function userMessageOf(error: AlibabaApiError): string {
+	return LOCAL_KINDS.has(error.kind) ? error.apiMessage : error.message;
+}
+
+export function describeAlibabaError(error: AlibabaApiError): string {
+	const facts = [
+		error.requestId ? `Request ID: ${error.requestId}` : undefined,
+		error.httpStatus ? `HTTP status: ${error.httpStatus}` : undefined,
+		error.attempts > 1 ? `Attempts: ${error.attempts}` : undefined,
+	].filter(Boolean);
+	return [facts.join(' · '), HINTS[error.kind]].filter(Boolean).join('\n');
+}
+
+/**
+ * The error n8n shows for a failed item. Built from sanitised fields only, and with the message
+ * set after construction: n8n swaps any message containing a Node error code for a stock
+ * sentence, and `iot.ota.FirmwareNotFound` contains "ENOTFOUND".
+ */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof AlibabaApiError) {
+		const message = userMessageOf(error);
+		const nodeError = new NodeApiError(node, alibabaErrorResponse(error), {
+			message,
+			description: describeAlibabaError(error),
+			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
+			itemIndex,
+		});
+		nodeError.message = message;
+		return nodeError;
+	}
+	if (error instanceof IotCredentialsError) {
+		return operationError(node, `Alibaba Cloud IoT credential: ${error.message}`, itemIndex);
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return operationError(node, message, itemIndex);
+}
+
+export function operationError(
+	node: INode,
+	message: string,
+	itemIndex: number,
+	description?: string,
+): NodeOperationError {
+	const nodeError = new NodeOperationError(node, message, { itemIndex, description });
+	nodeError.message = message;
+	return nodeError;
+}
+
+function alibabaErrorResponse(error: AlibabaApiError): JsonObject {
+	return {
+		code: error.code,
+		message: error.apiMessage,
+		requestId: error.requestId ?? null,
+		httpStatus: error.httpStatus ?? null,
+		attempts: error.attempts,
+	};
+}
+
+/** The json of the item that stands for a failed input item under "Continue On Fail". */
+export function errorItemJson(error: unknown, nodeError: Error): IDataObject {
+	return {
+		error: nodeError.message,
+		code: error instanceof AlibabaApiError ? error.code : codeOfLocalError(error),
+		requestId: error instanceof AlibabaApiError ? (error.requestId ?? null) : null,
+	};
+}
+
+function codeOfLocalError(error: unknown): string {
+	if (error instanceof IotCredentialsError) return 'InvalidCredential';
+	return 'InvalidParameter';
+}

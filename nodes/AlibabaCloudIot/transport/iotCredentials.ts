@@ -1,0 +1,99 @@
+import {
+	DEFAULT_MAX_REQUESTS_PER_SECOND,
+	MAX_REQUESTS_PER_SECOND_CEILING,
+} from './apiLimits';
+import { DEFAULT_REGION_ID, isIotRegionId, regionEndpoint } from './regions';
+
+/** The credential's fields, checked and resolved to what a request needs. */
+export interface IotCredentials {
+	accessKeyId: string;
+	accessKeySecret: string;
+	securityToken?: string;
+	regionId: string;
+	endpoint: string;
+	maxRequestsPerSecond: number;
+}
+
+/** A credential that cannot work as filled in; `field` names the credential field to fix. */
+export class IotCredentialsError extends Error {
+	constructor(
+		message: string,
+		readonly field: string,
+	) {
+		super(message);
+		this.name = 'IotCredentialsError';
+	}
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export function resolveIotCredentials(data: Record<string, unknown>): IotCredentials {
+	const accessKeyId = text(data.accessKeyId);
+	const accessKeySecret = text(data.accessKeySecret);
+	const securityToken = text(data.securityToken) || undefined;
+	const regionId = text(data.regionId) || DEFAULT_REGION_ID;
+	if (!accessKeyId) {
+		throw new IotCredentialsError('The credential has no AccessKey ID', 'accessKeyId');
+	}
+	if (!accessKeySecret) {
+		throw new IotCredentialsError('The credential has no AccessKey Secret', 'accessKeySecret');
+	}
+	return {
+		accessKeyId,
+		accessKeySecret,
+		securityToken,
+		regionId,
+		endpoint: resolveEndpoint(text(data.endpoint), regionId),
+		maxRequestsPerSecond: resolveMaxRequestsPerSecond(data.maxRequestsPerSecond),
+	};
+}
+
+function resolveEndpoint(override: string, regionId: string): string {
+	if (!override) {
+		// The region goes into a host name: only known regions may.
+		if (!isIotRegionId(regionId)) {
+			throw new IotCredentialsError(
+				`Region "${regionId}" is not an Alibaba Cloud IoT Platform region`,
+				'regionId',
+			);
+		}
+		return regionEndpoint(regionId);
+	}
+	let url: URL;
+	try {
+		url = new URL(override);
+	} catch {
+		throw new IotCredentialsError(
+			`Endpoint "${override}" is not a URL: use e.g. https://iot.cn-shanghai.aliyuncs.com`,
+			'endpoint',
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new IotCredentialsError(
+			`Endpoint "${override}" must start with https:// or http://`,
+			'endpoint',
+		);
+	}
+	if (url.username || url.password || url.search || url.hash) {
+		throw new IotCredentialsError(
+			'Endpoint must be a plain URL, without user info, query or fragment',
+			'endpoint',
+		);
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function resolveMaxRequestsPerSecond(value: unknown): number {
+	if (value === undefined || value === null || value === '') return DEFAULT_MAX_REQUESTS_PER_SECOND;
+	const rate = Number(value);
+	// 0 turns the limiter off: only for endpoints without Alibaba's quota, such as a local emulator.
+	if (!Number.isInteger(rate) || rate < 0 || rate > MAX_REQUESTS_PER_SECOND_CEILING) {
+		throw new IotCredentialsError(
+			`Max Requests per Second must be a whole number from 0 (no limit) to ${MAX_REQUESTS_PER_SECOND_CEILING}, got "${String(value)}"`,
+			'maxRequestsPerSecond',
+		);
+	}
+	return rate;
+}

@@ -1,0 +1,52 @@
+// The identities the emulator knows: access keys, STS tokens and IoT instances.
+
+export const EMULATOR_KEYS = {
+	active: { accessKeyId: 'LTAI5tEmulatorActive01', accessKeySecret: 'emu-secret-active-01' },
+	inactive: { accessKeyId: 'LTAI5tEmulatorInactive', accessKeySecret: 'emu-secret-inactive' },
+	/** Every action answers 403 Forbidden.RAM. */
+	ramDenied: { accessKeyId: 'LTAI5tEmulatorRamDeny1', accessKeySecret: 'emu-secret-ram-deny' },
+	sts: {
+		accessKeyId: 'STS.EmulatorTempKey001',
+		accessKeySecret: 'emu-secret-sts-01',
+		securityToken: 'emu-sts-token-valid-0001',
+	},
+	stsExpired: {
+		accessKeyId: 'STS.EmulatorTempKey002',
+		accessKeySecret: 'emu-secret-sts-02',
+		securityToken: 'emu-sts-token-expired-02',
+	},
+} as const;
+
+/** An Enterprise instance: its firmwares are only found when a request names it in IotInstanceId. */
+export const EMULATOR_INSTANCE_ID = 'iot-cn-emulator01';
+
+export const KNOWN_INSTANCE_IDS: ReadonlySet<string> = new Set([EMULATOR_INSTANCE_ID]);
+
+export interface AccessKeyRecord {
+	accessKeySecret: string;
+	active: boolean;
+	/** A RAM user without any IoT permission. */
+	ramDeniesAll: boolean;
+}
+
+export const ACCESS_KEYS: ReadonlyMap<string, AccessKeyRecord> = new Map([
+	[EMULATOR_KEYS.active.accessKeyId, { accessKeySecret: EMULATOR_KEYS.active.accessKeySecret, active: true, ramDeniesAll: false }],
+	[EMULATOR_KEYS.inactive.accessKeyId, { accessKeySecret: EMULATOR_KEYS.inactive.accessKeySecret, active: false, ramDeniesAll: false }],
+	[EMULATOR_KEYS.ramDenied.accessKeyId, { accessKeySecret: EMULATOR_KEYS.ramDenied.accessKeySecret, active: true, ramDeniesAll: true }],
+	[EMULATOR_KEYS.sts.accessKeyId, { accessKeySecret: EMULATOR_KEYS.sts.accessKeySecret, active: true, ramDeniesAll: false }],
+	[EMULATOR_KEYS.stsExpired.accessKeyId, { accessKeySecret: EMULATOR_KEYS.stsExpired.accessKeySecret, active: true, ramDeniesAll: false }],
+]);
+
+export interface SecurityTokenRecord {
+	/** The STS AccessKeyId this token was issued with. */
+	accessKeyId: string;
+	expired: boolean;
+}
+
+export const SECURITY_TOKENS: ReadonlyMap<string, SecurityTokenRecord> = new Map([
+	[EMULATOR_KEYS.sts.securityToken, { accessKeyId: EMULATOR_KEYS.sts.accessKeyId, expired: false }],
+	[EMULATOR_KEYS.stsExpired.securityToken, { accessKeyId: EMULATOR_KEYS.stsExpired.accessKeyId, expired: true }],
+]);
+
+/** Temporary (STS) AccessKeyIds carry this prefix and must come with a SecurityToken. */
+export const STS_KEY_PREFIX = 'STS.';

@@ -1,0 +1,20 @@
+// Action name -> handler. Adding an action means writing one file and one line here.
+import type { FirmwareStore } from '../firmwareStore';
+import type { Outcome } from '../responses';
+import type { FirmwareFixture } from '../types';
+import { listOtaFirmware } from './listOtaFirmware';
+import { listOtaJobByFirmware } from './listOtaJobByFirmware';
+
+export interface ActionContext {
+	firmwares: FirmwareStore;
+	/** Lets a fault mode change a firmware's jobs just before they are listed. */
+	beforeListingJobs(fixture: FirmwareFixture): void;
+}
+
+/** Runs after the gateway accepted the request; params are the request's, common parameters included. */
+export type ActionHandler = (params: Record<string, string>, context: ActionContext) => Outcome;
+
+export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map([
+	['ListOTAJobByFirmware', listOtaJobByFirmware],
+	['ListOTAFirmware', listOtaFirmware],
+]);

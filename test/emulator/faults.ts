@@ -1,0 +1,200 @@
+// Misbehaviour on demand: one-off injected answers, and standing fault modes. Both apply only to
+// requests that passed authentication and flow control, so `times` counts exactly the requests a test sends.
+import { iso, generateJob } from './jobGenerator';
+import { hashSeed, mulberry32, randomInt, type Random } from './prng';
+import { businessError, customGatewayError, gatewayError, type Outcome } from './responses';
+import type { FaultMode, FirmwareFixture, InjectedFault, InjectedResponse } from './types';
+
+/** Tengine's page, what the load balancer in front of the API answers when the service behind it fails. */
+export const BAD_GATEWAY_HTML =
+	'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n' +
+	'<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n';
+
+const DEFAULT_MODE_SEED = 0x5eed;
+
+/** The answer a fault forces, and a label for the request log. */
+export interface ForcedAnswer {
+	outcome: Outcome;
+	fault: string;
+}
+
+interface PendingFault {
+	fault: InjectedFault;
+	remaining: number;
+}
+
+interface ActiveMode {
+	mode: FaultMode;
+	random: Random;
+	/** flaky: which failure comes next in the rotation. */
+	rotation: number;
+	/** shiftingPages: ListOTAJobByFirmware requests seen per firmware, and firmwares already shifted. */
+	listingsByFirmware: Map<string, number>;
+	shifted: Set<string>;
+}
+
+export class FaultInjector {
+	private pending: PendingFault[] = [];
+	private active: ActiveMode | undefined;
+
+	inject(fault: InjectedFault): void {
+		const checked = validateInjectedFault(fault);
+		this.pending.push({ fault: checked, remaining: checked.times ?? 1 });
+	}
+
+	clearFaults(): void {
+		this.pending = [];
+	}
+
+	/** Each activation starts afresh: same seed, same sequence of failures; every firmware may shift again. */
+	setMode(mode: FaultMode | undefined): void {
+		if (!mode) {
+			this.active = undefined;
+			return;
+		}
+		const checked = validateFaultMode(mode);
+		const seed = 'seed' in checked && checked.seed !== undefined ? checked.seed : DEFAULT_MODE_SEED;
+		this.active = { mode: checked, random: mulberry32(seed), rotation: 0, listingsByFirmware: new Map(), shifted: new Set() };
+	}
+
+	/** The answer forced on this request, if any: the first matching injected fault, else the fault mode. */
+	forcedAnswer(action: string, accessKeyId: string): ForcedAnswer | undefined {
+		const index = this.pending.findIndex(
+			({ fault }) => (fault.action ?? action) === action && (fault.accessKeyId ?? accessKeyId) === accessKeyId,
+		);
+		if (index !== -1) {
+			const entry = this.pending[index];
+			if (--entry.remaining <= 0) this.pending.splice(index, 1);
+			return { outcome: injectedOutcome(entry.fault.respond), fault: entry.fault.respond.kind };
+		}
+		return this.modeAnswer();
+	}
+
+	/** shiftingPages: after N listings of a firmware, a new job appears at the head of its list, once. */
+	beforeListingJobs(fixture: FirmwareFixture): void {
+		const active = this.active;
+		if (active?.mode.mode !== 'shiftingPages') return;
+		const seen = active.listingsByFirmware.get(fixture.firmwareId) ?? 0;
+		active.listingsByFirmware.set(fixture.firmwareId, seen + 1);
+		if (seen >= (active.mode.afterRequests ?? 1) && !active.shifted.has(fixture.firmwareId)) {
+			active.shifted.add(fixture.firmwareId);
+			fixture.jobs.unshift(newestJobFor(fixture));
+		}
+	}
+
+	private modeAnswer(): ForcedAnswer | undefined {
+		const active = this.active;
+		if (!active || active.mode.mode === 'shiftingPages') return undefined;
+		if (active.random() >= active.mode.rate) return undefined;
+		if (active.mode.mode === 'throttleStorm') {
+			const retryAfterMs = randomInt(active.random, 50, 200);
+			return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }), fault: 'throttleStorm' };
+		}
+		const outcome = FLAKY_ROTATION[active.rotation++ % FLAKY_ROTATION.length]();
+		return { outcome, fault: 'flaky' };
+	}
+}
+
+const FLAKY_ROTATION: ReadonlyArray<() => Outcome> = [
+	() => gatewayError('ServiceUnavailable'),
+	() => gatewayError('InternalError'),
+	() => ({ kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML }),
+	() => ({ kind: 'destroy' }),
+];
+
+function injectedOutcome(respond: InjectedResponse): Outcome {
+	switch (respond.kind) {
+		case 'gateway':
+			return customGatewayError(respond.httpStatus, respond.code, respond.message, respond.headers);
+		case 'business':
+			return businessError(respond.code, respond.errorMessage);
+		case 'raw':
+			return { kind: 'raw', httpStatus: respond.httpStatus, contentType: respond.contentType, body: respond.body };
+		case 'destroy':
+		case 'hang':
+			return { kind: respond.kind };
+	}
+}
+
+function newestJobFor(fixture: FirmwareFixture) {
+	const random = mulberry32(hashSeed(fixture.firmwareId, fixture.jobs.length));
+	const newest = fixture.jobs[0];
+	const createMs = newest ? Date.parse(newest.UtcCreate) + 3_600_000 : Date.parse(fixture.utcCreate) + 3_600_000;
+	const job = generateJob(random, fixture.firmwareId, fixture.productKey, createMs, new Set(fixture.jobs.map((j) => j.JobId)));
+	// A job that just appeared is running, whatever the generator rolled.
+	job.JobStatus = 'IN_PROGRESS';
+	job.UtcStartTime = iso(createMs);
+	job.UtcModified = iso(createMs);
+	delete job.UtcEndTime;
+	return job;
+}
+
+/** Checks a fault given as code or as JSON (the control API), so a typo fails loudly instead of never firing. */
+export function validateInjectedFault(value: unknown): InjectedFault {
+	if (!isObject(value) || !isObject(value.respond)) throw new Error('fault needs a "respond" object');
+	const times = value.times === 'Infinity' ? Infinity : value.times;
+	if (times !== undefined && (typeof times !== 'number' || !(times >= 1) || (!Number.isInteger(times) && times !== Infinity))) {
+		throw new Error('"times" must be a positive integer or Infinity');
+	}
+	optionalString(value, 'action');
+	optionalString(value, 'accessKeyId');
+	const respond = value.respond;
+	switch (respond.kind) {
+		case 'gateway':
+			requireNumber(respond, 'httpStatus');
+			requireString(respond, 'code');
+			requireString(respond, 'message');
+			if (respond.headers !== undefined && !isObject(respond.headers)) throw new Error('"headers" must be an object');
+			break;
+		case 'business':
+			requireString(respond, 'code');
+			requireString(respond, 'errorMessage');
+			break;
+		case 'raw':
+			requireNumber(respond, 'httpStatus');
+			requireString(respond, 'contentType');
+			requireString(respond, 'body');
+			break;
+		case 'destroy':
+		case 'hang':
+			break;
+		default:
+			throw new Error('respond.kind must be gateway, business, raw, destroy or hang');
+	}
+	return { ...(value as unknown as InjectedFault), times: times as number | undefined };
+}
+
+export function validateFaultMode(value: unknown): FaultMode {
+	if (!isObject(value)) throw new Error('mode must be an object');
+	switch (value.mode) {
+		case 'flaky':
+		case 'throttleStorm':
+			if (typeof value.rate !== 'number' || !(value.rate >= 0 && value.rate <= 1)) throw new Error('"rate" must be from 0 to 1');
+			if (value.seed !== undefined) requireNumber(value, 'seed');
+			break;
+		case 'shiftingPages':
+			if (value.afterRequests !== undefined && !(Number.isInteger(value.afterRequests) && (value.afterRequests as number) >= 0)) {
+				throw new Error('"afterRequests" must be a non-negative integer');
+			}
+			break;
+		default:
+			throw new Error('mode must be flaky, throttleStorm or shiftingPages');
+	}
+	return value as unknown as FaultMode;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requireString(object: Record<string, unknown>, key: string): void {
+	if (typeof object[key] !== 'string') throw new Error(`"${key}" must be a string`);
+}
+
+function optionalString(object: Record<string, unknown>, key: string): void {
+	if (object[key] !== undefined) requireString(object, key);
+}
+
+function requireNumber(object: Record<string, unknown>, key: string): void {
+	if (typeof object[key] !== 'number' || !Number.isFinite(object[key])) throw new Error(`"${key}" must be a number`);
+}

@@ -1,0 +1,64 @@
+// What one RPC request gets, decided in the live service's order: gateway checks, flow control,
+// then (for tests) forced faults, then the action itself.
+import { ACTIONS, type ActionContext } from './actions/registry';
+import { authenticate } from './auth';
+import type { FaultInjector } from './faults';
+import type { FirmwareStore } from './firmwareStore';
+import type { NonceRegistry } from './nonces';
+import type { RateLimiter } from './rateLimit';
+import { gatewayError, type Outcome } from './responses';
+
+export interface EmulatorParts {
+	firmwares: FirmwareStore;
+	limiter: RateLimiter;
+	faults: FaultInjector;
+	nonces: NonceRegistry;
+	timestampWindowMs: number;
+}
+
+export interface ApiRequest {
+	method: string;
+	path: string;
+	params: Record<string, string>;
+	/** Wall clock (ms since epoch), for Timestamp and nonces. */
+	receivedAt: number;
+	/** Monotonic clock (ms), for flow control. */
+	receivedAtMonotonic: number;
+}
+
+export interface Decision {
+	outcome: Outcome;
+	/** Set when a fault (injected or mode) decided the answer. */
+	fault?: string;
+}
+
+export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
+	if (request.method !== 'GET' && request.method !== 'POST') return { outcome: gatewayError('UnsupportedHTTPMethod') };
+	if (request.path !== '/') return { outcome: gatewayError('InvalidUrl.NotFound') };
+
+	const auth = authenticate(request.method, request.params, {
+		isKnownAction: (action) => ACTIONS.has(action),
+		nonces: parts.nonces,
+		timestampWindowMs: parts.timestampWindowMs,
+		now: request.receivedAt,
+	});
+	if (!auth.ok) return { outcome: auth.outcome };
+
+	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic);
+	if (retryAfterMs > 0) {
+		return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }) };
+	}
+
+	const action = request.params.Action;
+	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId);
+	if (forced) return forced;
+
+	const handler = ACTIONS.get(action);
+	// authenticate() already rejected unknown actions; this keeps the types honest.
+	if (!handler) return { outcome: gatewayError('InvalidAction.NotFound') };
+	const context: ActionContext = {
+		firmwares: parts.firmwares,
+		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
+	};
+	return { outcome: handler(request.params, context) };
+}

@@ -1,0 +1,69 @@
+// What the emulator saw: every request, and the busiest second per AccessKeyId.
+import { SlidingWindow } from './slidingWindow';
+import type { RecordedRequest } from './types';
+
+/** Params are kept for this many recent requests only; older records keep their summary fields. */
+export const RECORDED_PARAMS_LIMIT = 10_000;
+
+/** Requests without an AccessKeyId are counted under this label. */
+const NO_KEY = '';
+
+export interface StatsSummary {
+	requestCount: number;
+	peakRequestsPerSecond: number;
+	peakRequestsPerSecondByAccessKeyId: Record<string, number>;
+	/** Count per answer: the Code when there was one, else the HTTP status ('200', '502'; '0' for destroyed or hung). */
+	outcomes: Record<string, number>;
+}
+
+export class RequestStats {
+	readonly requests: RecordedRequest[] = [];
+	private readonly receivedByKey = new Map<string, SlidingWindow>();
+	private readonly peakByKey = new Map<string, number>();
+
+	/** Records a request at its arrival; `monotonicNow` (ms) drives the per-second windows. */
+	record(request: RecordedRequest, monotonicNow: number): RecordedRequest {
+		this.requests.push(request);
+		const stale = this.requests.length - 1 - RECORDED_PARAMS_LIMIT;
+		if (stale >= 0) this.requests[stale].params = {};
+
+		const key = request.accessKeyId ?? NO_KEY;
+		let window = this.receivedByKey.get(key);
+		if (!window) {
+			window = new SlidingWindow(1000);
+			this.receivedByKey.set(key, window);
+		}
+		window.add(monotonicNow);
+		const inWindow = window.countAt(monotonicNow);
+		if (inWindow > (this.peakByKey.get(key) ?? 0)) this.peakByKey.set(key, inWindow);
+		return request;
+	}
+
+	peak(accessKeyId?: string): number {
+		if (accessKeyId !== undefined) return this.peakByKey.get(accessKeyId) ?? 0;
+		let max = 0;
+		for (const peak of this.peakByKey.values()) max = Math.max(max, peak);
+		return max;
+	}
+
+	summary(): StatsSummary {
+		const outcomes: Record<string, number> = {};
+		for (const request of this.requests) {
+			const label = request.code ?? String(request.httpStatus);
+			outcomes[label] = (outcomes[label] ?? 0) + 1;
+		}
+		return {
+			requestCount: this.requests.length,
+			peakRequestsPerSecond: this.peak(),
+			peakRequestsPerSecondByAccessKeyId: Object.fromEntries(this.peakByKey),
+			outcomes,
+		};
+	}
+
+	/** Clears in place, so a reference to `requests` held by a test stays live. */
+	reset(): void {
+		this.requests.length = 0;
+		this.receivedByKey.clear();
+		this.peakByKey.clear();
+	}
+}

@@ -1,0 +1,143 @@
+// The emulator's public types. Job and firmware field names follow the API's JSON exactly.
+
+export interface OtaTag {
+	Key: string;
+	Value: string;
+}
+
+/** One element of `Data.SimpleOTAJobInfo[]`, exactly as ListOTAJobByFirmware answers it. */
+export interface OtaJob {
+	FirmwareId: string;
+	JobId: string;
+	/** PLANNED | IN_PROGRESS | COMPLETED | CANCELED; a string because the live service's spellings vary (NOTES.md). */
+	JobStatus: string;
+	/** UPGRADE_FIRMWARE | VERIFY_FIRMWARE */
+	JobType: string;
+	ProductKey: string;
+	/** STATIC | DYNAMIC */
+	SelectionType: string;
+	/** ALL | SPECIFIC | GRAY */
+	TargetSelection: string;
+	/** Absent (not empty) on untagged jobs. */
+	Tags?: { OtaTagDTO: OtaTag[] };
+	UtcCreate: string;
+	UtcStartTime?: string;
+	/** Only once the job has ended (COMPLETED / CANCELED). */
+	UtcEndTime?: string;
+	UtcModified: string;
+}
+
+/** How an answer with zero jobs looks: the live service is not documented, so clients must handle both. */
+export type EmptyShape = 'noData' | 'emptyArray';
+
+export interface FirmwareFixture {
+	firmwareId: string;
+	productKey: string;
+	productName: string;
+	/** Set for a firmware of an Enterprise instance: only found when the request names this instance. */
+	iotInstanceId?: string;
+	/** Newest first (UtcCreate descending), the order the API lists them in. */
+	jobs: OtaJob[];
+	/** Shape of an answer when `jobs` is empty; 'noData' when not set. */
+	emptyShape?: EmptyShape;
+	name: string;
+	/** Only differential packages (type 1) have a source version. */
+	srcVersion?: string;
+	destVersion: string;
+	/** -1 no verification needed, 0 unverified, 1 verified, 2 verifying, 3 verification failed. */
+	status: number;
+	/** 0 full package, 1 differential package. */
+	type: number;
+	moduleName: string;
+	description: string;
+	utcCreate: string;
+	utcModified: string;
+}
+
+/** What `addFirmware` (and `POST /__emulator/firmwares`) accepts. Unset fields are derived from `seed`. */
+export interface FirmwareSpec {
+	firmwareId: string;
+	/** Number of jobs to generate; ignored when `jobs` is given. Default 0. */
+	jobCount?: number;
+	jobs?: OtaJob[];
+	productKey?: string;
+	productName?: string;
+	iotInstanceId?: string;
+	emptyShape?: EmptyShape;
+	seed?: number;
+	name?: string;
+	srcVersion?: string;
+	destVersion?: string;
+	moduleName?: string;
+}
+
+export type InjectedResponse =
+	| { kind: 'gateway'; httpStatus: number; code: string; message: string; headers?: Record<string, string> }
+	| { kind: 'business'; code: string; errorMessage: string }
+	| { kind: 'raw'; httpStatus: number; contentType: string; body: string }
+	| { kind: 'destroy' }
+	| { kind: 'hang' };
+
+export interface InjectedFault {
+	/** Default: any action. */
+	action?: string;
+	/** Default: any key. */
+	accessKeyId?: string;
+	/** Default 1; Infinity allowed. */
+	times?: number;
+	respond: InjectedResponse;
+}
+
+export type FaultMode =
+	| { mode: 'flaky'; rate: number; seed?: number }
+	| { mode: 'throttleStorm'; rate: number; seed?: number }
+	| { mode: 'shiftingPages'; afterRequests?: number };
+
+export interface RecordedRequest {
+	/** Wall-clock arrival time (ms since epoch). */
+	at: number;
+	method: string;
+	action?: string;
+	accessKeyId?: string;
+	/** Emptied for all but the last 10,000 requests, to cap memory. */
+	params: Record<string, string>;
+	/** 0 when no complete answer was sent (a destroyed socket or a hang). */
+	httpStatus: number;
+	/** The answer's `Code`, when it carried one. */
+	code?: string;
+	/** Set when an injected fault or a fault mode decided the answer: its kind ('gateway', 'destroy', 'flaky', ...). */
+	fault?: string;
+}
+
+export interface EmulatorOptions {
+	/** 0 (default): a random free port. The emulator always listens on 127.0.0.1. */
+	port?: number;
+	/** Accepted requests per AccessKeyId in any sliding second; default 10 (the documented limit); 0 = no limit. */
+	qps?: number;
+	/** Added before every API answer; default 0. */
+	latencyMs?: number;
+	/** Default true. */
+	seedFixtures?: boolean;
+	/** Allowed clock skew of `Timestamp`, and how long a SignatureNonce stays used; default 15 min. */
+	timestampWindowMs?: number;
+}
+
+export interface Emulator {
+	/** 'http://127.0.0.1:PORT' */
+	url: string;
+	port: number;
+	/** Also destroys hanging and keep-alive sockets, so jest exits. */
+	close(): Promise<void>;
+	addFirmware(spec: FirmwareSpec): FirmwareFixture;
+	firmware(firmwareId: string): FirmwareFixture | undefined;
+	inject(fault: InjectedFault): void;
+	clearFaults(): void;
+	setFaultMode(mode: FaultMode | undefined): void;
+	setQps(qps: number): void;
+	setLatency(ms: number): void;
+	/** Every API request received, oldest first (control requests under /__emulator/ are not recorded). */
+	readonly requests: RecordedRequest[];
+	/** Most requests received (any outcome) in any sliding 1000 ms window, for one key or the busiest key. */
+	peakRequestsPerSecond(accessKeyId?: string): number;
+	resetStats(): void;
+}
