@@ -4,7 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
 	testMatch: ['**/*.test.ts'],
 	// Type-checking runs in `npm run lint` (tsc --noEmit); ts-jest only transpiles, which halves the run.
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	testTimeout: 30000,
 };

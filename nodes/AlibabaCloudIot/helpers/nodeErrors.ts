@@ -80,13 +80,22 @@ function alibabaErrorResponse(error: AlibabaApiError): JsonObject {
 	};
 }
 
-/** The json of the item that stands for a failed input item under "Continue On Fail". */
-export function errorItemJson(error: unknown, nodeError: Error): IDataObject {
-	return {
-		error: nodeError.message,
-		code: error instanceof AlibabaApiError ? error.code : codeOfLocalError(error),
-		requestId: error instanceof AlibabaApiError ? (error.requestId ?? null) : null,
-	};
+/**
+ * The json of the item that stands for a failed input item under "Continue On Fail".
+ * n8n moves an item to the error output only when its keys are among error/message/details,
+ * so there the facts go under `details`.
+ */
+export function errorItemJson(
+	error: unknown,
+	nodeError: NodeApiError | NodeOperationError,
+	forErrorOutput: boolean,
+): IDataObject {
+	const code = error instanceof AlibabaApiError ? error.code : codeOfLocalError(error);
+	const requestId = error instanceof AlibabaApiError ? (error.requestId ?? null) : null;
+	if (forErrorOutput) {
+		return { error: nodeError.message, details: { code, requestId, description: nodeError.description ?? null } };
+	}
+	return { error: nodeError.message, code, requestId };
 }
 
 function codeOfLocalError(error: unknown): string {

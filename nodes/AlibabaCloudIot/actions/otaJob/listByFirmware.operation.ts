@@ -22,7 +22,8 @@ export const description: INodeProperties[] = [
 		name: 'firmwareId',
 		type: 'resourceLocator',
 		default: { mode: 'id', value: '' },
-		required: true,
+		// Not `required`: n8n would then refuse to start the workflow, while an expression that
+		// resolves to nothing for one item deserves the node's own error, naming that item.
 		description:
 			'The OTA firmware (upgrade package) whose jobs to list: its FirmwareId, as returned when the firmware was created or by ListOTAFirmware',
 		modes: [
@@ -31,15 +32,6 @@ export const description: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. FJFx8JzpnhpIsKftRjjm03****',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*\\S+\\s*$',
-							errorMessage: 'Enter a firmware ID without spaces',
-						},
-					},
-				],
 			},
 		],
 		displayOptions: showFor,
@@ -129,9 +121,8 @@ export async function execute(
 	const failure = (error: unknown, itemIndex: number): ItemFailure => {
 		const nodeError = toNodeError(node, error, itemIndex);
 		if (!this.continueOnFail()) throw nodeError;
-		return {
-			failed: { json: errorItemJson(error, nodeError), error: nodeError, pairedItem: { item: itemIndex } },
-		};
+		const toErrorOutput = node.onError === 'continueErrorOutput';
+		return { failed: { json: errorItemJson(error, nodeError, toErrorOutput), pairedItem: { item: itemIndex } } };
 	};
 
 	// Read every item's parameters before the first request, so bad input stops the node early.

@@ -1,0 +1,173 @@
+import { BAD_GATEWAY_HTML, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../emulator';
+import type { NodeRunResult } from '../harness';
+import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.resetStats();
+	emulator.clearFaults();
+});
+
+const demo = { ...firmware(FIXTURE_FIRMWARES.demo), returnAll: true };
+/** One attempt only, so each error shows as it comes from the API. */
+const noRetry = { ...demo, options: { maxAttempts: 1 } };
+
+function expectNoSecrets(result: NodeRunResult, credential: Record<string, unknown>) {
+	for (const secret of secretsOf(credential)) expect(result.serialized).not.toContain(secret);
+	expect(result.serialized).not.toMatch(/Signature=|SignatureNonce|string to sign/i);
+}
+
+describe('errors users see', () => {
+	it.each<[EmulatorKeyName, Record<string, unknown>, string, string]>([
+		['active', { accessKeySecret: 'wrong-secret-value' }, 'SignatureDoesNotMatch', '400'],
+		['active', { accessKeyId: 'LTAI5tNoSuchKey000000' }, 'InvalidAccessKeyId.NotFound', '404'],
+		['inactive', {}, 'InvalidAccessKeyId.Inactive', '400'],
+		['sts', { securityToken: '' }, 'MissingSecurityToken', '400'],
+		['stsExpired', {}, 'InvalidSecurityToken.Expired', '400'],
+		['ramDenied', {}, 'Forbidden.RAM', '403'],
+	])('an auth failure (%s %j) shows %s with the request ID and status', async (key, overrides, code, status) => {
+		const credential = credentialFor(emulator, key, overrides);
+		const result = await runListByFirmware({ credential, parameters: demo });
+		expect(result.items).toEqual([]);
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: status });
+		expect(String(result.error!.message)).toMatch(new RegExp(`^${code.replace('.', '\\.')}: \\S`));
+		expect(String(result.error!.description)).toMatch(/Request ID: [0-9A-F-]{36}/);
+		expect(String(result.error!.description)).toContain(`HTTP status: ${status}`);
+		expectNoSecrets(result, credential);
+		// Auth errors are never retried.
+		expect(emulator.requests).toHaveLength(1);
+	});
+
+	it('shows iot.ota.FirmwareNotFound as itself, not as n8n\'s stock ENOTFOUND sentence', async () => {
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...firmware('FwDoesNotExist00000001'), returnAll: true },
+		});
+		expect(result.error!.message).toMatch(/^iot\.ota\.FirmwareNotFound: /);
+		expect(result.error!.message).not.toMatch(/connection cannot be established/i);
+		expect(result.error!.description).toContain('Request ID:');
+	});
+
+	it('shows iot.system.InstanceNotFound for a wrong IoT instance ID', async () => {
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...demo, options: { iotInstanceId: 'iot-cn-nosuchinstance' } },
+		});
+		expect(result.error!.message).toMatch(/^iot\.system\.InstanceNotFound: /);
+	});
+
+	it('shows a business error with its ErrorMessage (HTTP 200, Success false)', async () => {
+		emulator.inject({ respond: { kind: 'business', code: 'iot.system.SystemException', errorMessage: '系统异常' } });
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
+		expect(result.error!.message).toBe('iot.system.SystemException: 系统异常');
+	});
+
+	it('rejects an empty or blank Firmware ID before any request, naming the field', async () => {
+		for (const value of ['', '   ']) {
+			const result = await runListByFirmware({
+				credential: credentialFor(emulator),
+				parameters: { ...firmware(value), returnAll: true },
+			});
+			expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+			expect(result.error!.message).toMatch(/Firmware ID is empty/);
+		}
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	it('rejects a blank Firmware ID in a later item before listing the earlier ones', async () => {
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			inputItems: [{ fw: FIXTURE_FIRMWARES.demo }, { fw: '' }],
+			parameters: { firmwareId: { __rl: true, mode: 'id', value: '={{ $json.fw }}' }, returnAll: true },
+		});
+		expect(result.error!.message).toBe('Firmware ID is empty (item 1): enter the ID of an OTA firmware');
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	it('says when the gateway answers with an HTML page instead of JSON', async () => {
+		emulator.inject({ respond: { kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML } });
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
+		expect(result.error!.message).toMatch(/not Alibaba Cloud JSON/);
+	});
+
+	it('says when the service fails on its side', async () => {
+		emulator.inject({
+			respond: { kind: 'gateway', httpStatus: 503, code: 'ServiceUnavailable', message: 'The request has failed due to a temporary failure of the server.' },
+		});
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
+		expect(result.error).toMatchObject({ httpCode: '503' });
+		expect(result.error!.message).toMatch(/^ServiceUnavailable: The request has failed/);
+	});
+
+	it('says when the endpoint cannot be reached', async () => {
+		const credential = credentialFor(emulator, 'active', { endpoint: 'http://127.0.0.1:9' });
+		const result = await runListByFirmware({ credential, parameters: noRetry });
+		expect(result.error!.message).toBe('Could not reach http://127.0.0.1:9 (ECONNREFUSED)');
+	});
+
+	it('says when an answer does not come in time', async () => {
+		emulator.inject({ respond: { kind: 'hang' } });
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...demo, options: { maxAttempts: 1, timeout: 300 } },
+		});
+		expect(result.error!.message).toBe(`No answer from ${emulator.url} within 300 ms`);
+	});
+
+	it('rejects a credential whose endpoint is not an http(s) URL', async () => {
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator, 'active', { endpoint: 'ftp://127.0.0.1:21' }),
+			parameters: demo,
+		});
+		expect(result.error!.message).toMatch(/Endpoint "ftp:\/\/127\.0\.0\.1:21" must start with https:\/\/ or http:\/\//);
+	});
+});
+
+describe('Continue On Fail', () => {
+	const inputItems = [
+		{ fw: FIXTURE_FIRMWARES.demo },
+		{ fw: 'FwDoesNotExist00000001' },
+		{ fw: '' },
+		{ fw: FIXTURE_FIRMWARES.enterprise },
+	];
+	const parameters = { firmwareId: { __rl: true, mode: 'id', value: '={{ $json.fw }}' }, returnAll: false, limit: 2 };
+
+	it('turns each failing item into one error item paired to it, and runs the others', async () => {
+		const credential = credentialFor(emulator);
+		const result = await runListByFirmware({ credential, inputItems, parameters, onError: 'continueRegularOutput' });
+		expect(result.error).toBeUndefined();
+		const summary = result.items.map((item) => [item.pairedItem, item.json.JobId ? 'job' : item.json.code]);
+		expect(summary).toEqual([
+			[{ item: 0 }, 'job'],
+			[{ item: 0 }, 'job'],
+			[{ item: 1 }, 'iot.ota.FirmwareNotFound'],
+			[{ item: 2 }, 'InvalidParameter'],
+			// The enterprise firmware is invisible without its instance ID.
+			[{ item: 3 }, 'iot.ota.FirmwareNotFound'],
+		]);
+		const notFound = result.items[2].json;
+		expect(Object.keys(notFound)).toEqual(['error', 'code', 'requestId']);
+		expect(notFound.error).toMatch(/^iot\.ota\.FirmwareNotFound: /);
+		expect(notFound.requestId).toMatch(/^[0-9A-F-]{36}$/);
+		expectNoSecrets(result, credential);
+	});
+
+	it('routes failed items to the error output when that is chosen', async () => {
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			inputItems,
+			parameters,
+			onError: 'continueErrorOutput',
+		});
+		const [success, failed] = result.outputs;
+		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
+	});
+});

@@ -1,0 +1,117 @@
+import type { IotCaller } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
+import {
+	jobsOfAnswer,
+	listOtaJobsByFirmware,
+	unwrapTags,
+} from '../../nodes/AlibabaCloudIot/transport/otaJobs';
+import type { IotParams } from '../../nodes/AlibabaCloudIot/transport/popRequest';
+
+function job(id: number): Record<string, unknown> {
+	return { FirmwareId: 'fw', JobId: `job-${id}`, JobStatus: 'IN_PROGRESS', UtcCreate: '2024-01-01T00:00:00.000Z' };
+}
+
+/** An in-memory list served with the API's CurrentPage/PageSize arithmetic. */
+function pagedList(initial: number, onRequest?: (list: Record<string, unknown>[], calls: number) => void) {
+	const list = Array.from({ length: initial }, (_, index) => job(index));
+	const requests: IotParams[] = [];
+	const call: IotCaller = async (_action, params) => {
+		requests.push(params);
+		onRequest?.(list, requests.length);
+		const size = Number(params.PageSize);
+		const start = (Number(params.CurrentPage) - 1) * size;
+		return {
+			Success: true,
+			Total: list.length,
+			PageSize: size,
+			CurrentPage: Number(params.CurrentPage),
+			Data: { SimpleOTAJobInfo: list.slice(start, start + size) },
+		};
+	};
+	return { call, requests };
+}
+
+const ids = (jobs: Array<{ JobId: string }>) => jobs.map((entry) => entry.JobId);
+
+describe('listOtaJobsByFirmware', () => {
+	it.each([
+		[0, 1],
+		[150, 1],
+		[200, 1],
+		[201, 2],
+		[1000, 5],
+	])('returns all %i jobs with %i request(s)', async (total, expectedRequests) => {
+		const { call, requests } = pagedList(total);
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw' });
+		expect(ids(jobs)).toEqual(Array.from({ length: total }, (_, index) => `job-${index}`));
+		expect(requests).toHaveLength(expectedRequests);
+	});
+
+	it.each([
+		[10, [[1, 10]]],
+		[200, [[1, 200]]],
+		[250, [[1, 200], [5, 50]]],
+		[330, [[1, 200], [2, 200]]],
+		[600, [[1, 200], [2, 200], [3, 200]]],
+	])('returns exactly the first %i jobs with the fewest requests', async (limit, pages) => {
+		const { call, requests } = pagedList(1000);
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', limit });
+		expect(ids(jobs)).toEqual(Array.from({ length: limit }, (_, index) => `job-${index}`));
+		expect(requests.map((request) => [request.CurrentPage, request.PageSize])).toEqual(pages);
+	});
+
+	it('stops at the end of the list when the limit is larger than the total', async () => {
+		const { call, requests } = pagedList(230);
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', limit: 500 });
+		expect(jobs).toHaveLength(230);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('passes FirmwareId and IotInstanceId on every page', async () => {
+		const { call, requests } = pagedList(450);
+		await listOtaJobsByFirmware(call, { firmwareId: 'fw-1', iotInstanceId: 'iot-1' });
+		expect(requests.every((request) => request.FirmwareId === 'fw-1' && request.IotInstanceId === 'iot-1')).toBe(true);
+	});
+
+	it('lists every job once when a job is created mid-listing and pushes the pages down', async () => {
+		let created = 0;
+		const { call } = pagedList(450, (list, calls) => {
+			if (calls === 2) list.unshift({ ...job(0), JobId: `new-${created++}` });
+		});
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw' });
+		expect(new Set(ids(jobs)).size).toBe(jobs.length);
+		for (let index = 0; index < 450; index++) expect(ids(jobs)).toContain(`job-${index}`);
+	});
+
+	it('still returns exactly the limit when a shift duplicates a job', async () => {
+		const { call } = pagedList(1000, (list, calls) => {
+			if (calls === 2) list.unshift({ ...job(0), JobId: 'new' });
+		});
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', limit: 450 });
+		expect(jobs).toHaveLength(450);
+		expect(new Set(ids(jobs)).size).toBe(450);
+	});
+});
+
+describe('answer shapes', () => {
+	it('reads jobs from Data.SimpleOTAJobInfo, with no Data or an empty list meaning none', () => {
+		expect(jobsOfAnswer({ Data: { SimpleOTAJobInfo: [job(1)] } })).toHaveLength(1);
+		expect(jobsOfAnswer({ Total: 0 })).toEqual([]);
+		expect(jobsOfAnswer({ Data: { SimpleOTAJobInfo: [] } })).toEqual([]);
+		expect(jobsOfAnswer({ Data: {} })).toEqual([]);
+	});
+
+	it('unwraps Tags to a plain [{Key, Value}] array', () => {
+		expect(unwrapTags({ OtaTagDTO: [{ Key: 'k', Value: 'v' }] })).toEqual([{ Key: 'k', Value: 'v' }]);
+		expect(unwrapTags({ OtaTagDTO: { Key: 'k', Value: 'v' } })).toEqual([{ Key: 'k', Value: 'v' }]);
+		expect(unwrapTags(undefined)).toEqual([]);
+		expect(unwrapTags({})).toEqual([]);
+		expect(unwrapTags([{ Key: 'a', Value: 'b' }])).toEqual([{ Key: 'a', Value: 'b' }]);
+	});
+
+	it('keeps the API field names and order, and gives jobs a plain prototype', () => {
+		const raw = Object.assign(Object.create(null) as object, job(1), { Tags: { OtaTagDTO: [] } });
+		const [shaped] = jobsOfAnswer({ Data: { SimpleOTAJobInfo: [raw] } });
+		expect(Object.keys(shaped)).toEqual(['FirmwareId', 'JobId', 'JobStatus', 'UtcCreate', 'Tags']);
+		expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
+	});
+});
