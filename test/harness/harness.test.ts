@@ -43,6 +43,13 @@ describe('runNode', () => {
 		]);
 	});
 
+	it('does not run the node at all for zero input items, like n8n', async () => {
+		const result = await runNode({ node: { type: new EchoNode(), parameters: {} }, inputItems: [] });
+
+		expect(result.runData['Node Under Test']).toBeUndefined();
+		expect(result).toMatchObject({ items: [], outputs: [], error: undefined });
+	});
+
 	it('hands the credential data to getCredentials, and the secret stays out of the run', async () => {
 		const result = await runNode({
 			node: {
@@ -132,8 +139,9 @@ describe('runNode', () => {
 	it('spells out Error objects in `serialized`, where plain JSON would hide their message', async () => {
 		const result = await runNode({ node: { type: new ErrorCarrierNode(), parameters: {} } });
 
-		expect(JSON.stringify(result.runData)).not.toContain('signature-secret');
 		expect(result.serialized).toContain('signature-secret');
+		expect(result.serialized).toContain('"request":{"error":"[Circular]"}');
+		expect(() => JSON.stringify(result.runData)).toThrow(/circular/);
 	});
 
 	it("fills in the parameters' defaults, as n8n does when it loads a workflow", async () => {
@@ -219,6 +227,13 @@ describe('pollOnce', () => {
 
 		expect(await pollOnce({ node: trigger, mode: 'manual', staticData })).toEqual([[{ json: { value: 2, sample: true } }]]);
 		expect(staticData).toEqual({});
+	});
+
+	it('hands credentials to the poll through PollContext', async () => {
+		const node = { ...trigger, credentials: { alibabaCloudIotApi: { id: '1', name: 'Emulator' } } };
+
+		const sample = await pollOnce({ node, mode: 'manual', credentials: iotCredentials });
+		expect(sample?.[0][0].json.region).toBe('cn-shanghai');
 	});
 });
 

@@ -2,6 +2,7 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
+	IDataObject,
 	IExecuteFunctions,
 	INodeCredentialTestResult,
 	INodeExecutionData,
@@ -123,7 +124,10 @@ export class ThrowingNode implements INodeType {
 	}
 }
 
-/** Puts an Error object in its output, which plain JSON.stringify would show as `{}`. */
+/**
+ * Puts an SDK-style Error in its output: plain JSON.stringify shows it as `{}`, and like an HTTP
+ * client's error it refers back to itself through its request.
+ */
 export class ErrorCarrierNode implements INodeType {
 	description: INodeTypeDescription = {
 		...baseDescription,
@@ -135,6 +139,7 @@ export class ErrorCarrierNode implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const sdkError = new Error('GET https://iot.example/?Signature=signature-secret failed');
+		Object.assign(sdkError, { request: { error: sdkError } });
 		return [[{ json: { detail: sdkError as unknown as string }, pairedItem: { item: 0 } }]];
 	}
 }
@@ -151,12 +156,19 @@ export class CounterTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'alibabaCloudIotApi', required: false }],
 		properties: [{ displayName: 'Up To', name: 'upTo', type: 'number', default: 3 }],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const upTo = this.getNodeParameter('upTo') as number;
-		if (this.getMode() === 'manual') return [[{ json: { value: upTo, sample: true } }]];
+		if (this.getMode() === 'manual') {
+			const sample: IDataObject = { value: upTo, sample: true };
+			if (this.getNode().credentials !== undefined) {
+				sample.region = (await this.getCredentials('alibabaCloudIotApi')).region;
+			}
+			return [[{ json: sample }]];
+		}
 		const state = this.getWorkflowStaticData('node');
 		const last = typeof state.last === 'number' ? state.last : 0;
 		if (last >= upTo) return null;

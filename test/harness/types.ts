@@ -35,7 +35,10 @@ export type HarnessCredentials = Record<string, ICredentialDataDecryptedObject>;
 
 export interface RunNodeOptions {
 	node: HarnessNode;
-	/** Default `[{}]`; emitted by the harness's input node, which feeds the node under test. */
+	/**
+	 * Default `[{}]`; emitted by the harness's input node, which feeds the node under test.
+	 * With `[]` n8n does not run the node at all (no run data, no items).
+	 */
 	inputItems?: IDataObject[];
 	credentials?: HarnessCredentials;
 	extraNodeTypes?: INodeType[];
