@@ -4,7 +4,7 @@ import type { FirmwareStore } from './firmwareStore';
 import type { FirmwareSpec } from './types';
 
 export const FIXTURE_FIRMWARES = {
-	/** 7 jobs, some tagged, some not, some ended: the one to show. */
+	/** 7 jobs in all four statuses, some tagged, one verification job: the one to show. */
 	demo: 'FwDemo0000000000000001',
 	/** 450 jobs: 3 pages of 200 (the largest page), the last one partial. */
 	pages: 'FwPages000000000000450',
@@ -31,7 +31,7 @@ export const FIXTURE_PRODUCTS = {
 const { meter, light } = FIXTURE_PRODUCTS;
 
 export const SEEDED_FIRMWARES: readonly FirmwareSpec[] = [
-	{ firmwareId: FIXTURE_FIRMWARES.demo, jobCount: 7, seed: 7, ...meter, destVersion: '1.2.0', name: 'Meter firmware 1.2.0' },
+	{ firmwareId: FIXTURE_FIRMWARES.demo, jobCount: 7, seed: 301, ...meter, destVersion: '1.2.0', name: 'Meter firmware 1.2.0' },
 	{ firmwareId: FIXTURE_FIRMWARES.pages, jobCount: 450, seed: 450, ...meter, destVersion: '1.3.0', name: 'Meter firmware 1.3.0' },
 	{ firmwareId: FIXTURE_FIRMWARES.emptyNoData, emptyShape: 'noData', seed: 1, ...light, destVersion: '2.0.1' },
 	{ firmwareId: FIXTURE_FIRMWARES.emptyArray, emptyShape: 'emptyArray', seed: 2, ...light, destVersion: '2.0.2' },

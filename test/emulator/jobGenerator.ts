@@ -66,6 +66,24 @@ export function generateJob(
 		['PLANNED', selectionType === 'STATIC' ? 10 : 0],
 	] as const);
 
+	const tags = random() < 0.5 ? { OtaTagDTO: generateTags(random) } : undefined;
+	let startMs: number;
+	let endMs: number | undefined;
+	let modifiedMs: number;
+	if (jobStatus === 'PLANNED') {
+		startMs = createMs + randomInt(random, 1, 72) * HOUR; // the scheduled start
+		modifiedMs = createMs;
+	} else {
+		startMs = createMs + randomInt(random, 0, 120) * SECOND;
+		if (jobStatus === 'IN_PROGRESS') {
+			modifiedMs = startMs + randomInt(random, 0, (3 * DAY) / MINUTE) * MINUTE;
+		} else {
+			endMs = startMs + randomInt(random, 10, (5 * DAY) / MINUTE) * MINUTE;
+			modifiedMs = endMs;
+		}
+	}
+
+	// Built in the field order of the API reference; absent fields are left out, not set to undefined.
 	const job: OtaJob = {
 		FirmwareId: firmwareId,
 		JobId: uniqueJobId(random, usedIds),
@@ -74,24 +92,12 @@ export function generateJob(
 		ProductKey: productKey,
 		SelectionType: selectionType,
 		TargetSelection: targetSelection,
+		...(tags && { Tags: tags }),
 		UtcCreate: iso(createMs),
-		UtcModified: iso(createMs),
+		UtcStartTime: iso(startMs),
+		...(endMs !== undefined && { UtcEndTime: iso(endMs) }),
+		UtcModified: iso(modifiedMs),
 	};
-	if (random() < 0.5) job.Tags = { OtaTagDTO: generateTags(random) };
-
-	if (jobStatus === 'PLANNED') {
-		job.UtcStartTime = iso(createMs + randomInt(random, 1, 72) * HOUR);
-	} else {
-		const startMs = createMs + randomInt(random, 0, 120) * SECOND;
-		job.UtcStartTime = iso(startMs);
-		if (jobStatus === 'IN_PROGRESS') {
-			job.UtcModified = iso(startMs + randomInt(random, 0, 3 * DAY / MINUTE) * MINUTE);
-		} else {
-			const endMs = startMs + randomInt(random, 10, 5 * DAY / MINUTE) * MINUTE;
-			job.UtcEndTime = iso(endMs);
-			job.UtcModified = iso(endMs);
-		}
-	}
 	return job;
 }
 

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { BAD_GATEWAY_HTML, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../emulator';
 import type { NodeRunResult } from '../harness';
 import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
@@ -19,13 +21,13 @@ const demo = { ...firmware(FIXTURE_FIRMWARES.demo), returnAll: true };
 /** One attempt only, so each error shows as it comes from the API. */
 const noRetry = { ...demo, options: { maxAttempts: 1 } };
 
-function expectNoSecrets(result: NodeRunResult, credential: Record<string, unknown>) {
+function expectNoSecrets(result: NodeRunResult, credential: IDataObject) {
 	for (const secret of secretsOf(credential)) expect(result.serialized).not.toContain(secret);
 	expect(result.serialized).not.toMatch(/Signature=|SignatureNonce|string to sign/i);
 }
 
 describe('errors users see', () => {
-	it.each<[EmulatorKeyName, Record<string, unknown>, string, string]>([
+	it.each<[EmulatorKeyName, IDataObject, string, string]>([
 		['active', { accessKeySecret: 'wrong-secret-value' }, 'SignatureDoesNotMatch', '400'],
 		['active', { accessKeyId: 'LTAI5tNoSuchKey000000' }, 'InvalidAccessKeyId.NotFound', '404'],
 		['inactive', {}, 'InvalidAccessKeyId.Inactive', '400'],

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
 import { EMULATOR_KEYS, type Emulator } from '../emulator';
@@ -12,8 +12,8 @@ export function credentialFor(
 	key: EmulatorKeyName = 'active',
 	overrides: IDataObject = {},
 ): IDataObject {
-	const { accessKeyId, accessKeySecret } = EMULATOR_KEYS[key];
-	const securityToken = 'securityToken' in EMULATOR_KEYS[key] ? EMULATOR_KEYS[key].securityToken : '';
+	const identity: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = EMULATOR_KEYS[key];
+	const { accessKeyId, accessKeySecret, securityToken = '' } = identity;
 	return { accessKeyId, accessKeySecret, securityToken, regionId: 'cn-shanghai', endpoint: emulator.url, ...overrides };
 }
 
@@ -41,7 +41,7 @@ export async function runListByFirmware(run: ListRun): Promise<NodeRunResult> {
 			onError: run.onError,
 		},
 		inputItems: run.inputItems,
-		credentials: { alibabaCloudIotApi: run.credential },
+		credentials: { alibabaCloudIotApi: run.credential as ICredentialDataDecryptedObject },
 	});
 }
 

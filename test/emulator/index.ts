@@ -1,0 +1,24 @@
+// The emulator's public surface: start one, and the fixed identities and fixtures it knows.
+export { startEmulator } from './server';
+export { generateJobs } from './jobGenerator';
+export { EMULATOR_INSTANCE_ID, EMULATOR_KEYS } from './accounts';
+export { FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES } from './fixtures';
+export { API_VERSION } from './auth';
+export { LIST_OTA_JOB_MAX_PAGE_SIZE } from './actions/listOtaJobByFirmware';
+export { LIST_OTA_FIRMWARE_MAX_PAGE_SIZE } from './actions/listOtaFirmware';
+export { BAD_GATEWAY_HTML } from './faults';
+export { percentEncode, canonicalQuery, stringToSign, signStringToSign } from './signature';
+export type { StatsSummary } from './stats';
+export type {
+	Emulator,
+	EmulatorOptions,
+	EmptyShape,
+	FaultMode,
+	FirmwareFixture,
+	FirmwareSpec,
+	InjectedFault,
+	InjectedResponse,
+	OtaJob,
+	OtaTag,
+	RecordedRequest,
+} from './types';

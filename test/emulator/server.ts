@@ -1,0 +1,117 @@
+// startEmulator: the HTTP server on 127.0.0.1, and the Emulator handle tests and the CLI drive it with.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+import { DEFAULT_TIMESTAMP_WINDOW_MS } from './auth';
+import { CONTROL_PREFIX, handleControlRequest, type ControlTarget } from './controlApi';
+import { FaultInjector } from './faults';
+import { FirmwareStore } from './firmwareStore';
+import { seedFixtures } from './fixtures';
+import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
+import { NonceRegistry } from './nonces';
+import { decide, type EmulatorParts } from './pipeline';
+import { DEFAULT_QPS, RateLimiter } from './rateLimit';
+import { outcomeStatus, writeOutcome, type Outcome } from './responses';
+import { RequestStats } from './stats';
+import type { Emulator, EmulatorOptions } from './types';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const firmwares = new FirmwareStore();
+	if (options.seedFixtures !== false) seedFixtures(firmwares);
+	const timestampWindowMs = options.timestampWindowMs ?? DEFAULT_TIMESTAMP_WINDOW_MS;
+	const parts: EmulatorParts = {
+		firmwares,
+		limiter: new RateLimiter(options.qps ?? DEFAULT_QPS),
+		faults: new FaultInjector(),
+		nonces: new NonceRegistry(timestampWindowMs),
+		timestampWindowMs,
+	};
+	const stats = new RequestStats();
+	let latencyMs = options.latencyMs ?? 0;
+	const latencyTimers = new Set<NodeJS.Timeout>();
+
+	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+		const body = req.method === 'POST' ? await readBody(req) : '';
+		const params = rpcParams(url.searchParams, req.headers['content-type'], body);
+		const request = {
+			method: req.method ?? '',
+			path: url.pathname,
+			params,
+			receivedAt: Date.now(),
+			receivedAtMonotonic: performance.now(),
+		};
+		const record = stats.record(
+			{
+				at: request.receivedAt,
+				method: request.method,
+				action: params.Action,
+				accessKeyId: params.AccessKeyId,
+				params,
+				httpStatus: 0,
+			},
+			request.receivedAtMonotonic,
+		);
+		const { outcome, fault } = decide(request, parts);
+		record.httpStatus = outcomeStatus(outcome);
+		if (outcome.kind === 'json' && outcome.code) record.code = outcome.code;
+		if (fault) record.fault = fault;
+		sendAfterLatency(res, outcome);
+	}
+
+	function sendAfterLatency(res: ServerResponse, outcome: Outcome): void {
+		if (latencyMs <= 0) return writeOutcome(res, outcome);
+		const timer = setTimeout(() => {
+			latencyTimers.delete(timer);
+			writeOutcome(res, outcome);
+		}, latencyMs);
+		latencyTimers.add(timer);
+	}
+
+	const server = createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const handling = url.pathname.startsWith(CONTROL_PREFIX)
+			? handleControlRequest(req, res, url, emulator)
+			: answerApiRequest(req, res, url);
+		handling.catch((error: unknown) => {
+			if (res.headersSent) return void res.destroy();
+			const status = error instanceof BodyTooLargeError ? 413 : 500;
+			res.writeHead(status, { 'content-type': 'text/plain' }).end(String(error));
+		});
+	});
+	// Keep-alive like the live endpoint, so clients that pool connections are exercised.
+	server.keepAliveTimeout = 5000;
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+
+	const emulator: ControlTarget = {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		requests: stats.requests,
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const timer of latencyTimers) clearTimeout(timer);
+				latencyTimers.clear();
+				server.close(() => resolve());
+				// Hanging answers and idle keep-alive sockets would otherwise hold close() (and jest) open.
+				server.closeAllConnections();
+			}),
+		addFirmware: (spec) => firmwares.add(spec),
+		firmware: (firmwareId) => firmwares.get(firmwareId),
+		inject: (fault) => parts.faults.inject(fault),
+		clearFaults: () => parts.faults.clearFaults(),
+		setFaultMode: (mode) => parts.faults.setMode(mode),
+		setQps: (qps) => parts.limiter.setQps(qps),
+		setLatency: (ms) => {
+			latencyMs = ms;
+		},
+		peakRequestsPerSecond: (accessKeyId) => stats.peak(accessKeyId),
+		resetStats: () => stats.reset(),
+		statsSummary: () => stats.summary(),
+	};
+	return emulator;
+}
