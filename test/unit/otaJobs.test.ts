@@ -115,3 +115,36 @@ describe('answer shapes', () => {
 		expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
 	});
 });
+
+describe('listOtaJobsByFirmware with a filter', () => {
+	function statusList(total: number, everyNth: number) {
+		const paged = pagedList(total);
+		return {
+			...paged,
+			call: (async (action, params) => {
+				const answer = await paged.call(action, params);
+				const jobs = (answer.Data as { SimpleOTAJobInfo: Record<string, unknown>[] }).SimpleOTAJobInfo;
+				for (const entry of jobs) {
+					const index = Number(String(entry.JobId).slice(4));
+					entry.JobStatus = index % everyNth === 0 ? 'PLANNED' : 'COMPLETED';
+				}
+				return answer;
+			}) as IotCaller,
+		};
+	}
+
+	it('pages on until it has `limit` matching jobs, then stops', async () => {
+		const { call, requests } = statusList(5000, 50);
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', limit: 10, filter: { jobStatuses: ['PLANNED'] } });
+		expect(ids(jobs)).toEqual(Array.from({ length: 10 }, (_, index) => `job-${index * 50}`));
+		// 10 matches lie in the first 451 jobs: 3 pages of 200, not all 25.
+		expect(requests.length).toBeLessThanOrEqual(4);
+	});
+
+	it('reads everything with Return All and keeps only matches', async () => {
+		const { call, requests } = statusList(1000, 3);
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', filter: { jobStatuses: ['COMPLETED'] } });
+		expect(jobs).toHaveLength(666);
+		expect(requests).toHaveLength(5);
+	});
+});

@@ -1,5 +1,7 @@
 import { MAX_JOBS_PAGE_SIZE } from './apiLimits';
 import type { IotCaller } from './iotCaller';
+import type { OtaJobFilter } from './otaJobFilter';
+import { isEmptyOtaJobFilter, matchesOtaJobFilter } from './otaJobFilter';
 import type { PageRequest } from './paging';
 import { mapConcurrent, planPages } from './paging';
 import type { IotAnswer } from './popRequest';
@@ -31,6 +33,8 @@ export interface ListOtaJobsRequest {
 	iotInstanceId?: string;
 	/** Undefined returns every job. */
 	limit?: number;
+	/** Applied before the limit: with a filter, `limit` counts matching jobs. */
+	filter?: OtaJobFilter;
 }
 
 /** Pages fetched at once after the first; the rate limiter, not this, sets the pace. */
@@ -54,6 +58,7 @@ export async function listOtaJobsByFirmware(
 	request: ListOtaJobsRequest,
 ): Promise<OtaJob[]> {
 	const { limit } = request;
+	const filter = isEmptyOtaJobFilter(request.filter) ? undefined : request.filter;
 	const fetchPage = async (page: PageRequest): Promise<FetchedPage> => {
 		const answer = await call('ListOTAJobByFirmware', {
 			FirmwareId: request.firmwareId,
@@ -65,8 +70,9 @@ export async function listOtaJobsByFirmware(
 		return { jobs, total: totalOfAnswer(answer), short: jobs.length < page.pageSize };
 	};
 
-	const collected = new JobCollector(limit);
-	const pageSize = Math.min(limit ?? MAX_JOBS_PAGE_SIZE, MAX_JOBS_PAGE_SIZE);
+	const collected = new JobCollector(limit, filter);
+	// With a filter, the limit says nothing about how many jobs to read: read full pages.
+	const pageSize = filter ? MAX_JOBS_PAGE_SIZE : Math.min(limit ?? MAX_JOBS_PAGE_SIZE, MAX_JOBS_PAGE_SIZE);
 	const first = await fetchPage({ currentPage: 1, pageSize, offset: 0 });
 	collected.add(first.jobs);
 	let total = first.total;
@@ -74,9 +80,10 @@ export async function listOtaJobsByFirmware(
 	let ended = first.short;
 
 	while (!ended && !collected.full && nextOffset < total) {
-		// With a limit, ask only for what is missing (more than planned if duplicates were dropped).
-		const wanted = limit === undefined ? total : nextOffset + limit - collected.count;
-		const pages = planPages(nextOffset, Math.min(total, wanted), pageSize);
+		const wanted = limit === undefined ? total : nextOffset + collected.readAheadFor(nextOffset);
+		const planned = planPages(nextOffset, Math.min(total, wanted), pageSize);
+		// A filtered read-ahead is a guess: go one batch at a time and look again.
+		const pages = filter && limit !== undefined ? planned.slice(0, CONCURRENT_PAGES) : planned;
 		const fetched = await mapConcurrent(pages, CONCURRENT_PAGES, fetchPage);
 		for (const page of fetched) {
 			collected.add(page.jobs);
@@ -93,7 +100,22 @@ class JobCollector {
 	readonly jobs: OtaJob[] = [];
 	private readonly seen = new Set<string>();
 
-	constructor(private readonly limit: number | undefined) {}
+	constructor(
+		private readonly limit: number | undefined,
+		private readonly filter: OtaJobFilter | undefined,
+	) {}
+
+	/**
+	 * How many more jobs to read from `readSoFar` on to reach the limit: exactly what is missing
+	 * without a filter (more than planned if duplicates were dropped); with one, what is missing
+	 * divided by the share of jobs that matched so far.
+	 */
+	readAheadFor(readSoFar: number): number {
+		const missing = (this.limit ?? 0) - this.jobs.length;
+		if (!this.filter) return missing;
+		const matchShare = Math.max(this.jobs.length / Math.max(readSoFar, 1), 1 / MAX_JOBS_PAGE_SIZE);
+		return Math.max(Math.ceil(missing / matchShare), MAX_JOBS_PAGE_SIZE);
+	}
 
 	get count(): number {
 		return this.jobs.length;
@@ -108,6 +130,7 @@ class JobCollector {
 			if (this.full) return;
 			if (this.seen.has(job.JobId)) continue;
 			this.seen.add(job.JobId);
+			if (this.filter && !matchesOtaJobFilter(job, this.filter)) continue;
 			this.jobs.push(job);
 		}
 	}

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { errorItemJson, operationError, toNodeError } from '../../helpers/nodeErrors';
+import { jobFiltersProperty, readJobFilter } from './jobFilters';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../transport/apiLimits';
 import { createIotCaller } from '../../transport/iotCaller';
 import type { IotCredentials } from '../../transport/iotCredentials';
@@ -53,6 +54,7 @@ export const description: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...showFor.show, returnAll: [false] } },
 	},
+	jobFiltersProperty(showFor),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -172,7 +174,12 @@ function readItemRequest(context: IExecuteFunctions, itemIndex: number): ItemReq
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const iotInstanceId = typeof options.iotInstanceId === 'string' ? options.iotInstanceId.trim() : '';
 	return {
-		listing: { firmwareId, iotInstanceId: iotInstanceId || undefined, limit },
+		listing: {
+			firmwareId,
+			iotInstanceId: iotInstanceId || undefined,
+			limit,
+			filter: readJobFilter(context, itemIndex),
+		},
 		timeoutMs: readPositiveNumber(context, itemIndex, options.timeout, 'Timeout', DEFAULT_REQUEST_TIMEOUT_MS),
 		retryPolicy: {
 			...DEFAULT_RETRY_POLICY,

@@ -1,0 +1,129 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { operationError } from '../../helpers/nodeErrors';
+import {
+	JOB_STATUSES,
+	JOB_TYPES,
+	SELECTION_TYPES,
+	TARGET_SELECTIONS,
+	type OtaJobFilter,
+} from '../../transport/otaJobFilter';
+
+const LABELS: Record<string, string> = {
+	PLANNED: 'Planned',
+	IN_PROGRESS: 'In Progress',
+	COMPLETED: 'Completed',
+	CANCELED: 'Canceled',
+	UPGRADE_FIRMWARE: 'Upgrade Firmware',
+	VERIFY_FIRMWARE: 'Verify Firmware',
+	STATIC: 'Static',
+	DYNAMIC: 'Dynamic',
+	ALL: 'All Devices',
+	SPECIFIC: 'Specific Devices',
+	GRAY: 'Gray (Canary) Release',
+};
+
+const choices = (values: readonly string[]) => values.map((value) => ({ name: LABELS[value], value }));
+
+/** The "Filters" collection: ListOTAJobByFirmware has no server-side filter, so the node filters. */
+export function jobFiltersProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Applied before the limit: with a limit, the node reads on until it has that many matching jobs',
+		displayOptions,
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only jobs created (UtcCreate) at or after this time; UTC unless it carries an offset',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only jobs created (UtcCreate) before this time; UTC unless it carries an offset',
+			},
+			{
+				displayName: 'Job Status',
+				name: 'jobStatus',
+				type: 'multiOptions',
+				options: choices(JOB_STATUSES),
+				default: [],
+				description: 'Only jobs in one of these states',
+			},
+			{
+				displayName: 'Job Type',
+				name: 'jobType',
+				type: 'multiOptions',
+				options: choices(JOB_TYPES),
+				default: [],
+				description: 'Only verification jobs or only upgrade jobs',
+			},
+			{
+				displayName: 'Selection Type',
+				name: 'selectionType',
+				type: 'multiOptions',
+				options: choices(SELECTION_TYPES),
+				default: [],
+				description: 'Only static or only dynamic upgrade jobs',
+			},
+			{
+				displayName: 'Target Selection',
+				name: 'targetSelection',
+				type: 'multiOptions',
+				options: choices(TARGET_SELECTIONS),
+				default: [],
+				description: 'Only jobs that target all devices, specific devices, or a gray release',
+			},
+		],
+	};
+}
+
+export function readJobFilter(context: IExecuteFunctions, itemIndex: number): OtaJobFilter {
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
+	const time = (value: unknown, label: string) => {
+		if (value === undefined || value === null || value === '') return undefined;
+		const millis = toMillis(value);
+		if (millis === undefined) {
+			throw operationError(
+				context.getNode(),
+				`${label} is not a valid date (item ${itemIndex}): "${String(value)}"`,
+				itemIndex,
+				'Use an ISO 8601 time such as 2024-05-01T00:00:00Z.',
+			);
+		}
+		return millis;
+	};
+	return {
+		jobStatuses: list(filters.jobStatus),
+		jobTypes: list(filters.jobType),
+		selectionTypes: list(filters.selectionType),
+		targetSelections: list(filters.targetSelection),
+		createdAfter: time(filters.createdAfter, 'Created After'),
+		createdBefore: time(filters.createdBefore, 'Created Before'),
+	};
+}
+
+/** Accepts what n8n's date fields and expressions produce: strings, Dates, Luxon DateTimes. */
+function toMillis(value: unknown): number | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+	if (typeof value === 'object' && value !== null && 'toMillis' in value) {
+		const millis = (value as { toMillis: () => number }).toMillis();
+		return Number.isFinite(millis) ? millis : undefined;
+	}
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	const text = String(value).trim();
+	// UtcCreate is UTC: read a time without an offset as UTC too.
+	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+	const withZone = /T\d{2}:\d{2}/.test(text) && !hasZone ? `${text}Z` : text;
+	const millis = Date.parse(withZone);
+	return Number.isNaN(millis) ? undefined : millis;
+}
