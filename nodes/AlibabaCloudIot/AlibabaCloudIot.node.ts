@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as otaJob from './actions/otaJob';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
+import { searchFirmwares } from './methods/listSearch';
 
 export class AlibabaCloudIot implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +40,7 @@ export class AlibabaCloudIot implements INodeType {
 
 	methods = {
 		credentialTest: { alibabaCloudIotApiTest },
+		listSearch: { searchFirmwares },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -22,12 +22,19 @@ export const description: INodeProperties[] = [
 		displayName: 'Firmware',
 		name: 'firmwareId',
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		// Not `required`: n8n would then refuse to start the workflow, while an expression that
 		// resolves to nothing for one item deserves the node's own error, naming that item.
 		description:
 			'The OTA firmware (upgrade package) whose jobs to list: its FirmwareId, as returned when the firmware was created or by ListOTAFirmware',
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a firmware...',
+				typeOptions: { searchListMethod: 'searchFirmwares', searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',
