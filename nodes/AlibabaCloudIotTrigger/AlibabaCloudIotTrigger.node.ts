@@ -1,0 +1,80 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { alibabaCloudIotApiTest } from '../AlibabaCloudIot/methods/credentialTest';
+import { pollJobChanges } from './pollJobChanges';
+
+export class AlibabaCloudIotTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud IoT Trigger',
+		name: 'alibabaCloudIotTrigger',
+		icon: { light: 'file:../AlibabaCloudIot/alibabaCloudIot.svg', dark: 'file:../AlibabaCloudIot/alibabaCloudIot.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'On OTA job created or status changed',
+		description: 'Starts the workflow when an OTA upgrade job of a firmware is created or changes status',
+		defaults: { name: 'Alibaba Cloud IoT Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'On OTA Job Created or Status Changed',
+						value: 'otaJobCreatedOrStatusChanged',
+						description: 'One item per new job, and per job whose status changed since the last poll',
+					},
+				],
+				default: 'otaJobCreatedOrStatusChanged',
+			},
+			{
+				displayName: 'Firmware IDs',
+				name: 'firmwareIds',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. FJFx8JzpnhpIsKftRjjm03****, UfuxnwygsuSkVE0VCN****0100',
+				description: 'The firmwares whose OTA jobs to watch, separated by commas',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'IoT Instance ID',
+						name: 'iotInstanceId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. iot-cn-0pp1n8t****',
+						description:
+							'ID of the IoT Platform instance the firmwares belong to. Required for Enterprise instances and newer public instances.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: { alibabaCloudIotApiTest },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const items = await pollJobChanges(this);
+		return items.length > 0 ? [items] : null;
+	}
+}
+
