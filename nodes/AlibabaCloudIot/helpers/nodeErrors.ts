@@ -42,6 +42,9 @@ export function toNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof AlibabaApiError) {
 		const message = userMessageOf(error);
+		if (isAiToolVariant(node)) {
+			return operationError(node, message, itemIndex, describeAlibabaError(error));
+		}
 		const nodeError = new NodeApiError(node, alibabaErrorResponse(error), {
 			message,
 			description: describeAlibabaError(error),
@@ -57,6 +60,15 @@ export function toNodeError(
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	const message = error instanceof Error ? error.message : String(error);
 	return operationError(node, message, itemIndex);
+}
+
+/**
+ * n8n runs a node used by an AI agent as its `…Tool` variant and wraps what it throws in
+ * `new NodeOperationError(node, error)`, which rewrites a message containing "ENOTFOUND" again;
+ * a NodeOperationError is passed through as it is, so the agent still reads the Alibaba code.
+ */
+function isAiToolVariant(node: INode): boolean {
+	return node.type.endsWith('Tool');
 }
 
 export function operationError(
