@@ -2,7 +2,7 @@
 // (next to a real n8n, say). They bypass latency, faults and flow control, and are not recorded.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { validateFaultMode, validateInjectedFault } from './faults';
+import { validateFaultMode, validateInjectedFault } from './faultValidation';
 import { readBody } from './httpRequest';
 import type { StatsSummary } from './stats';
 import type { Emulator, FirmwareSpec } from './types';

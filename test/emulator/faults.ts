@@ -2,8 +2,9 @@
 // requests that passed authentication and flow control, so `times` counts exactly the requests a test sends.
 import { iso, generateJob } from './jobGenerator';
 import { hashSeed, mulberry32, randomInt, type Random } from './prng';
+import { validateFaultMode, validateInjectedFault } from './faultValidation';
 import { businessError, customGatewayError, gatewayError, type Outcome } from './responses';
-import type { FaultMode, FirmwareFixture, InjectedFault, InjectedResponse } from './types';
+import type { FaultMode, FirmwareFixture, InjectedFault, InjectedResponse, OtaJob } from './types';
 
 /** Tengine's page, what the load balancer in front of the API answers when the service behind it fails. */
 export const BAD_GATEWAY_HTML =
@@ -116,7 +117,7 @@ function injectedOutcome(respond: InjectedResponse): Outcome {
 	}
 }
 
-function newestJobFor(fixture: FirmwareFixture) {
+function newestJobFor(fixture: FirmwareFixture): OtaJob {
 	const random = mulberry32(hashSeed(fixture.firmwareId, fixture.jobs.length));
 	const newest = fixture.jobs[0];
 	const createMs = newest ? Date.parse(newest.UtcCreate) + 3_600_000 : Date.parse(fixture.utcCreate) + 3_600_000;
@@ -127,74 +128,4 @@ function newestJobFor(fixture: FirmwareFixture) {
 	job.UtcModified = iso(createMs);
 	delete job.UtcEndTime;
 	return job;
-}
-
-/** Checks a fault given as code or as JSON (the control API), so a typo fails loudly instead of never firing. */
-export function validateInjectedFault(value: unknown): InjectedFault {
-	if (!isObject(value) || !isObject(value.respond)) throw new Error('fault needs a "respond" object');
-	const times = value.times === 'Infinity' ? Infinity : value.times;
-	if (times !== undefined && (typeof times !== 'number' || !(times >= 1) || (!Number.isInteger(times) && times !== Infinity))) {
-		throw new Error('"times" must be a positive integer or Infinity');
-	}
-	optionalString(value, 'action');
-	optionalString(value, 'accessKeyId');
-	const respond = value.respond;
-	switch (respond.kind) {
-		case 'gateway':
-			requireNumber(respond, 'httpStatus');
-			requireString(respond, 'code');
-			requireString(respond, 'message');
-			if (respond.headers !== undefined && !isObject(respond.headers)) throw new Error('"headers" must be an object');
-			break;
-		case 'business':
-			requireString(respond, 'code');
-			requireString(respond, 'errorMessage');
-			break;
-		case 'raw':
-			requireNumber(respond, 'httpStatus');
-			requireString(respond, 'contentType');
-			requireString(respond, 'body');
-			break;
-		case 'destroy':
-		case 'hang':
-			break;
-		default:
-			throw new Error('respond.kind must be gateway, business, raw, destroy or hang');
-	}
-	return { ...(value as unknown as InjectedFault), times: times as number | undefined };
-}
-
-export function validateFaultMode(value: unknown): FaultMode {
-	if (!isObject(value)) throw new Error('mode must be an object');
-	switch (value.mode) {
-		case 'flaky':
-		case 'throttleStorm':
-			if (typeof value.rate !== 'number' || !(value.rate >= 0 && value.rate <= 1)) throw new Error('"rate" must be from 0 to 1');
-			if (value.seed !== undefined) requireNumber(value, 'seed');
-			break;
-		case 'shiftingPages':
-			if (value.afterRequests !== undefined && !(Number.isInteger(value.afterRequests) && (value.afterRequests as number) >= 0)) {
-				throw new Error('"afterRequests" must be a non-negative integer');
-			}
-			break;
-		default:
-			throw new Error('mode must be flaky, throttleStorm or shiftingPages');
-	}
-	return value as unknown as FaultMode;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function requireString(object: Record<string, unknown>, key: string): void {
-	if (typeof object[key] !== 'string') throw new Error(`"${key}" must be a string`);
-}
-
-function optionalString(object: Record<string, unknown>, key: string): void {
-	if (object[key] !== undefined) requireString(object, key);
-}
-
-function requireNumber(object: Record<string, unknown>, key: string): void {
-	if (typeof object[key] !== 'number' || !Number.isFinite(object[key])) throw new Error(`"${key}" must be a number`);
 }

@@ -14,22 +14,13 @@ import type {
 } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../emulator';
+import { FIXTURE_FIRMWARES } from '../emulator';
 import { runAgentWithTool, toolVariantOf, type AgentRun, type AgentRunOptions } from '../support/aiAgent';
 import { credentialFor, secretsOf } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.resetStats();
-	emulator.clearFaults();
-});
+const emulator = useEmulator();
 
 const TOOL_NODE = 'Alibaba Cloud IoT';
 const UNKNOWN_FIRMWARE = 'FwDoesNotExist00000001';

@@ -1,22 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { startEmulator, type Emulator } from '../emulator';
 import { testCredential } from '../harness';
 import { credentialFor, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.resetStats();
-	emulator.clearFaults();
-});
+const emulator = useEmulator();
 
 async function pressTest(data: IDataObject) {
 	return await testCredential({

@@ -1,21 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BAD_GATEWAY_HTML, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../emulator';
+import { BAD_GATEWAY_HTML, FIXTURE_FIRMWARES } from '../emulator';
 import type { NodeRunResult } from '../harness';
 import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.resetStats();
-	emulator.clearFaults();
-});
+const emulator = useEmulator();
 
 const demo = { ...firmware(FIXTURE_FIRMWARES.demo), returnAll: true };
 /** One attempt only, so each error shows as it comes from the API. */

@@ -1,15 +1,14 @@
-import { generateJobs, startEmulator, type Emulator } from '../emulator';
+import { generateJobs } from '../emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 const MANY = 'FwFilters0000000001200';
 const ODD = 'FwOddSpellings00000004';
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-	emulator.addFirmware({ firmwareId: MANY, jobCount: 1200, seed: 12 });
+const emulator = useEmulator((seeded) => {
+	seeded.addFirmware({ firmwareId: MANY, jobCount: 1200, seed: 12 });
 	const [a, b, c, d] = generateJobs(ODD, 4, 4);
-	emulator.addFirmware({
+	seeded.addFirmware({
 		firmwareId: ODD,
 		jobs: [
 			{ ...a, JobStatus: 'COMPLETE', JobType: 'VERFIY_FIRMWARE' },
@@ -19,10 +18,6 @@ beforeAll(async () => {
 		],
 	});
 });
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.resetStats());
 
 const jobsOf = (firmwareId: string) => emulator.firmware(firmwareId)!.jobs;
 

@@ -1,16 +1,15 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../emulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../emulator';
 import { credentialFor } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 import { loadOptionsContext } from '../support/loadOptions';
 
-let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
+const emulator = useEmulator((seeded) => {
 	for (let index = 0; index < 230; index++) {
-		emulator.addFirmware({
+		seeded.addFirmware({
 			firmwareId: `FwPicker${String(index).padStart(14, '0')}`,
 			name: `meter-fw-${index}`,
 			destVersion: `2.${index}.0`,
@@ -19,10 +18,6 @@ beforeAll(async () => {
 		});
 	}
 });
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.resetStats());
 
 async function search(filter?: string, paginationToken?: string, parameters: INodeParameters = {}) {
 	const node = new AlibabaCloudIot();

@@ -1,18 +1,9 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../emulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.resetStats();
-	emulator.clearFaults();
-});
+const emulator = useEmulator();
 
 const jobRequests = () => emulator.requests.filter((request) => request.action === 'ListOTAJobByFirmware');
 const apiJobIds = (firmwareId: string) => emulator.firmware(firmwareId)!.jobs.map((job) => job.JobId);

@@ -1,20 +1,11 @@
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, startEmulator, type Emulator, type InjectedResponse } from '../emulator';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, type InjectedResponse } from '../emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 const BIG = 'FwResilience0000002400';
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-	emulator.addFirmware({ firmwareId: BIG, jobCount: 2400, seed: 24 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.resetStats();
-	emulator.clearFaults();
-	emulator.setFaultMode(undefined);
+const emulator = useEmulator((seeded) => {
+	seeded.addFirmware({ firmwareId: BIG, jobCount: 2400, seed: 24 });
 });
 
 const allJobs = { ...firmware(BIG), returnAll: true };

@@ -2,19 +2,14 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIotTrigger/AlibabaCloudIotTrigger.node';
 import { MAX_OPEN_JOBS } from '../../nodes/AlibabaCloudIotTrigger/jobWatch';
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs, startEmulator, type Emulator } from '../emulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../emulator';
 import { pollOnce } from '../harness';
 import { credentialFor } from '../support/alibabaNode';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 let seq = 0;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator();
 
 /** A firmware of its own per test, with open and ended jobs. */
 function watchedFirmware(jobCount = 12): string {

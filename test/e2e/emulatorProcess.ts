@@ -1,0 +1,64 @@
+// The IoT Platform emulator in its own process (test/emulator/cli.ts), on a free port it picks itself,
+// plus its unsigned control API for adding firmwares and reading what it received.
+import { join } from 'node:path';
+
+import type { FirmwareSpec, RecordedRequest } from '../emulator';
+import { cleanEnv } from './childEnv';
+import { REPO_ROOT } from './paths';
+import { spawnGroup, withTimeout, type RunningProcess } from './processes';
+
+export interface EmulatorInfo {
+	url: string;
+	accessKeyId: string;
+	accessKeySecret: string;
+	firmwareIds: Record<string, string>;
+}
+
+export interface EmulatorProcess extends EmulatorInfo {
+	process: RunningProcess;
+	addFirmware(spec: FirmwareSpec): Promise<{ firmwareId: string; jobCount: number }>;
+	requests(): Promise<RecordedRequest[]>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+
+export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+	let output = '';
+	let announce: (info: EmulatorInfo) => void = () => undefined;
+	const announced = new Promise<EmulatorInfo>((resolve) => (announce = resolve));
+	const proc = spawnGroup(
+		'emulator',
+		process.execPath,
+		[require.resolve('tsx/cli'), join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), '--port', '0'],
+		{
+			cwd: REPO_ROOT,
+			env: cleanEnv(),
+			onOutput: (text) => {
+				output += text;
+				const line = output.split('\n').find((candidate) => candidate.startsWith('{"url"'));
+				if (line) announce(JSON.parse(line) as EmulatorInfo);
+			},
+		},
+	);
+	const exitedEarly = proc.exited.then((code) => Promise.reject(new Error(`the emulator exited (${code}): ${output}`)));
+	const info = await withTimeout(
+		Promise.race([announced, exitedEarly]),
+		START_TIMEOUT_MS,
+		`the emulator did not start in ${START_TIMEOUT_MS / 1000} s`,
+	);
+	const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+		const response = await fetch(`${info.url}/__emulator/${route}`, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
+	};
+	return {
+		...info,
+		process: proc,
+		addFirmware: async (spec) => await control('POST', 'firmwares', spec),
+		requests: async () => await control('GET', 'requests?limit=1000'),
+	};
+}
