@@ -31,7 +31,8 @@ export class AlibabaCloudIotTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
-						name: 'On OTA Job Created or Status Changed',
+						// The editor's picker reads trigger events as "On <name>".
+						name: 'OTA Job Created or Status Changed',
 						value: 'otaJobCreatedOrStatusChanged',
 						description: 'One item per new job, and per job whose status changed since the last poll',
 					},

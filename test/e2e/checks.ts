@@ -1,4 +1,5 @@
 // A tiny check runner: one line per check, a plain "N passed, N failed" at the end.
+import { isShuttingDown } from './processes';
 
 export class Checks {
 	passed = 0;
@@ -13,6 +14,8 @@ export class Checks {
 			console.log(`  ok    ${name}`);
 			return true;
 		} catch (error) {
+			// Ctrl-C closed the browser and stopped n8n under this check: not a finding.
+			if (isShuttingDown()) return false;
 			this.failed++;
 			const message = error instanceof Error ? error.message : String(error);
 			this.failures.push(`${name}: ${message.split('\n')[0]}`);

@@ -12,3 +12,13 @@ export async function freePort(): Promise<number> {
 		});
 	});
 }
+
+/** `preferred` when nothing listens on it, else a free port. */
+export async function preferredOrFreePort(preferred: number): Promise<number> {
+	const free = await new Promise<boolean>((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+	return free ? preferred : await freePort();
+}

@@ -20,8 +20,12 @@ export interface Owner {
 
 const READY_TIMEOUT_MS = 180_000;
 
-export async function startN8nServer(toolchain: Toolchain, userFolder: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nServer> {
-	const port = await freePort();
+export async function startN8nServer(
+	toolchain: Toolchain,
+	userFolder: string,
+	options: { port?: number; onOutput?: (text: string) => void } = {},
+): Promise<N8nServer> {
+	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const proc = spawnGroup('n8n start', toolchain.nodeBin, [toolchain.n8nBin, 'start'], {
@@ -33,9 +37,11 @@ export async function startN8nServer(toolchain: Toolchain, userFolder: string, e
 			WEBHOOK_URL: `${url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'info',
-			...extraEnv,
 		}),
-		onOutput: (text) => (output += text),
+		onOutput: (text) => {
+			output += text;
+			options.onOutput?.(text);
+		},
 	});
 	const server: N8nServer = { url, process: proc, output: () => output };
 	const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -67,4 +73,11 @@ export async function setUpOwner(server: N8nServer, owner: Owner): Promise<void>
 		body: JSON.stringify(owner),
 	});
 	if (!response.ok) throw new Error(`POST /rest/owner/setup: ${response.status} ${await response.text()}`);
+}
+
+/** Whether this instance already has its owner (a user folder reused by `npm run dev`). */
+export async function hasOwner(server: N8nServer): Promise<boolean> {
+	const response = await fetch(`${server.url}/rest/settings`);
+	const settings = (await response.json()) as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } };
+	return settings.data?.userManagement?.showSetupOnFirstLoad === false;
 }

@@ -10,6 +10,8 @@ import { runOrThrow } from './processes';
 export interface PackedPackage {
 	tarball: string;
 	files: string[];
+	/** The temporary folder holding the tarball, to remove when done. */
+	dir: string;
 }
 
 /** `npm run build` then `npm pack` into a fresh temporary folder. */
@@ -21,5 +23,5 @@ export async function buildAndPack(): Promise<PackedPackage> {
 		env: cleanEnv(),
 	});
 	const [info] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-	return { tarball: join(destination, info.filename), files: info.files.map((file) => file.path) };
+	return { tarball: join(destination, info.filename), files: info.files.map((file) => file.path), dir: destination };
 }

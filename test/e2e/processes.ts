@@ -102,15 +102,44 @@ export async function stopAll(): Promise<void> {
 }
 
 let handlersInstalled = false;
+let signalled = false;
+const signalCleanups = new Set<() => unknown>();
 
-/** Ctrl-C or SIGTERM: stop every child, then exit 130/143. A plain exit still kills what is left. */
+/** True once Ctrl-C or SIGTERM started the shutdown: children ending now is expected. */
+export function isShuttingDown(): boolean {
+	return signalled;
+}
+
+/**
+ * Runs `cleanup` (closing the browser, removing temporary folders) when Ctrl-C or SIGTERM ends
+ * the run, after the child processes are stopped. Returns a function that unregisters it.
+ */
+export function onSignalCleanup(cleanup: () => unknown): () => void {
+	signalCleanups.add(cleanup);
+	return () => signalCleanups.delete(cleanup);
+}
+
+/** Ctrl-C or SIGTERM: stop every child, run the cleanups, exit 130/143. A plain exit still kills what is left. */
 export function installCleanupHandlers(): void {
 	if (handlersInstalled) return;
 	handlersInstalled = true;
 	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-		process.once(signal, () => {
+		// `on`, not `once`: a library that exits when it sees no other listener (Playwright does) must keep seeing this one.
+		process.on(signal, () => {
+			if (signalled) return;
+			signalled = true;
 			process.stderr.write(`\n${signal}: stopping ${running.size} child process(es)...\n`);
-			void stopAll().finally(() => process.exit(code));
+			void (async () => {
+				await stopAll();
+				for (const cleanup of signalCleanups) {
+					try {
+						await cleanup();
+					} catch {
+						// Best effort: the run is ending anyway.
+					}
+				}
+				process.exit(code);
+			})();
 		});
 	}
 	process.once('exit', () => {

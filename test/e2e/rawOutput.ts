@@ -2,7 +2,6 @@
 // instead logged (after a "HH:MM:SS.mmm  info  " prefix, colours, and the logger's metadata after
 // the closing brace), followed by an error block. The run is the first such object.
 
-// eslint-disable-next-line no-control-regex
 const ANSI_COLOURS = /\x1b\[[0-9;]*m/g;
 const OPENING_LINE = /^(?:\d{2}:\d{2}:\d{2}\.\d+\s+[a-z]+\s+)?\{$/;
 

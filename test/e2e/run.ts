@@ -14,7 +14,7 @@ import { Checks, StepFailed } from './checks';
 import { startEmulatorProcess } from './emulatorProcess';
 import { runHeadlessSuite } from './headless';
 import { buildAndPack } from './packageTarball';
-import { installCleanupHandlers, stopAll } from './processes';
+import { installCleanupHandlers, isShuttingDown, onSignalCleanup, stopAll } from './processes';
 import { ensureToolchain } from './toolchain';
 
 const skipBrowser = process.env.E2E_SKIP_BROWSER === '1';
@@ -23,7 +23,11 @@ async function main(): Promise<number> {
 	installCleanupHandlers();
 	const startedAt = Date.now();
 	const checks = new Checks();
+	// Temporary folders: the tarball's, and a fresh n8n user folder per part (kept when a check fails).
+	const packFolders: string[] = [];
 	const userFolders: string[] = [];
+	const remove = (folders: string[]) => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+	onSignalCleanup(() => remove([...packFolders, ...userFolders]));
 	const freshUserFolder = (label: string): string => {
 		const folder = mkdtempSync(join(tmpdir(), `n8n-iot-e2e-${label}-`));
 		userFolders.push(folder);
@@ -36,7 +40,11 @@ async function main(): Promise<number> {
 		// Independent and slow when cold: run them side by side.
 		const [toolchain, packed] = await Promise.all([
 			checks.step(`Node.js 24 and n8n in .cache/e2e`, () => ensureToolchain(log)),
-			checks.step('npm run build and npm pack', () => buildAndPack()),
+			checks.step('npm run build and npm pack', async () => {
+				const packed = await buildAndPack();
+				packFolders.push(packed.dir);
+				return packed;
+			}),
 			skipBrowser ? Promise.resolve() : checks.step('Chromium at /usr/bin/chromium', () => ensureChromium(log)),
 		]);
 		log(`tarball ${packed.tarball} (${packed.files.length} files)`);
@@ -44,7 +52,14 @@ async function main(): Promise<number> {
 		log(`emulator at ${emulator.url}`);
 
 		checks.section('Headless: n8n execute');
-		await runHeadlessSuite({ checks, toolchain, tarball: packed.tarball, emulator, userFolder: freshUserFolder('cli') });
+		await runHeadlessSuite({
+			checks,
+			toolchain,
+			tarball: packed.tarball,
+			tarballFiles: packed.files,
+			emulator,
+			userFolder: freshUserFolder('cli'),
+		});
 
 		if (skipBrowser) {
 			console.log('\nBrowser part SKIPPED (E2E_SKIP_BROWSER=1)');
@@ -62,9 +77,12 @@ async function main(): Promise<number> {
 		await stopAll();
 	}
 
+	// After Ctrl-C the signal handler owns the exit; failures caused by the shutdown are noise.
+	if (isShuttingDown()) return await new Promise<never>(() => undefined);
 	const failed = checks.failed > 0;
+	remove(packFolders);
 	if (failed) console.log(`\nn8n user folders kept for inspection: ${userFolders.join(' ')}`);
-	else for (const folder of userFolders) rmSync(folder, { recursive: true, force: true });
+	else remove(userFolders);
 	console.log(`\ne2e took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 	console.log(checks.summary());
 	return failed ? 1 : 0;

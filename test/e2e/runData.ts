@@ -24,7 +24,7 @@ export interface CliRun {
 	};
 }
 
-export function taskOf(run: unknown, nodeName: string): TaskData | undefined {
+function taskOf(run: unknown, nodeName: string): TaskData | undefined {
 	return (run as CliRun | undefined)?.data?.resultData?.runData?.[nodeName]?.[0];
 }
 

@@ -22,7 +22,11 @@ export interface ExampleWorkflow extends WorkflowImport {
 export interface Example {
 	file: string;
 	workflow: ExampleWorkflow;
+	/** `n8n execute` can only start a workflow at a Manual Trigger (an AI agent's chat trigger needs a chat). */
+	runnable: boolean;
 }
+
+const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 /** Every examples/*.json, each given a workflow ID (n8n's CLI imports by it and executes by it). */
 export function loadExamples(): Example[] {
@@ -31,7 +35,11 @@ export function loadExamples(): Example[] {
 		.sort()
 		.map((file, index) => {
 			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleWorkflow;
-			return { file, workflow: { ...workflow, id: `e2eExample${String(index + 1).padStart(6, '0')}` } };
+			return {
+				file,
+				workflow: { ...workflow, id: `example${String(index + 1).padStart(9, '0')}` },
+				runnable: workflow.nodes.some((node) => node.type === MANUAL_TRIGGER) && ourNodes(workflow).length > 0,
+			};
 		});
 }
 
@@ -39,11 +47,11 @@ export function ourNodes(workflow: ExampleWorkflow): ExampleNode[] {
 	return workflow.nodes.filter((node) => node.type === NODE_TYPE);
 }
 
-/** The credential an example refers to (by ID and name), filled in for the emulator. */
+/** The credentials the examples refer to (by ID and name), filled in for the emulator. */
 export function exampleCredentials(examples: Example[], emulator: EmulatorInfo): CredentialImport[] {
 	const byId = new Map<string, CredentialImport>();
 	for (const { workflow } of examples) {
-		for (const node of ourNodes(workflow)) {
+		for (const node of workflow.nodes) {
 			const reference = node.credentials?.[CREDENTIAL_TYPE];
 			if (reference) byId.set(reference.id, emulatorCredential(emulator, reference.id, reference.name));
 		}

@@ -1,6 +1,34 @@
+// Part 2: the package in n8n's editor, in headless Chromium. A user's path through it: find the
+// node, add it, create and test the credential, fill in the parameters, run the step. Asserts on
+// the DOM and saves the screenshots shown in the README.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+
 import type { Checks } from '../checks';
+import { installCommunityPackage } from '../communityPackage';
 import type { EmulatorProcess } from '../emulatorProcess';
+import { setUpOwner, startN8nServer, type Owner } from '../n8nServer';
+import { DOCS_DIR, PACKAGE_NAME } from '../paths';
+import { ExpectedJobs } from '../runData';
 import type { Toolchain } from '../toolchain';
+import {
+	ACTION_NAME,
+	addAction,
+	closeCredentialModal,
+	createCredential,
+	docsScreenshot,
+	executeStep,
+	NODE_DISPLAY_NAME,
+	searchNodePicker,
+	reopenCredentialTestResult,
+	retryCredentialTest,
+	setFirmwareById,
+	switchOn,
+} from './editor';
+import { openBrowser, signIn } from './session';
 
 export interface BrowserContext {
 	checks: Checks;
@@ -10,6 +38,139 @@ export interface BrowserContext {
 	userFolder: string;
 }
 
+/** The prober's stand-in firmware (nodes/.../methods/credentialTest.ts): how its calls are recognised. */
+const CREDENTIAL_TEST_FIRMWARE = 'n8n-credential-test';
+
 export async function runBrowserSuite(context: BrowserContext): Promise<void> {
-	void context;
+	const { checks, emulator } = context;
+	const demoFirmware = emulator.firmwareIds.demo;
+	const expectedCount = new ExpectedJobs().items(demoFirmware).length;
+	const owner: Owner = {
+		email: 'e2e-owner@example.com',
+		firstName: 'E2E',
+		lastName: 'Owner',
+		password: `E2e-${Math.random().toString(36).slice(2, 10)}-Pw1`,
+	};
+
+	await checks.step('install the tarball as n8n installs a community package', () =>
+		installCommunityPackage(context.userFolder, context.tarball),
+	);
+	const startedAt = Date.now();
+	const server = await checks.step('n8n start on 127.0.0.1 serves the editor', () =>
+		startN8nServer(context.toolchain, context.userFolder),
+	);
+	console.log(`  ..    ${server.url} ready in ${Math.round((Date.now() - startedAt) / 1000)} s`);
+	await checks.step('owner account set up through POST /rest/owner/setup', () => setUpOwner(server, owner));
+
+	const browser = await checks.step('headless Chromium starts (fresh profile)', () => openBrowser());
+	try {
+		await editorChecks(context, browser.page, server.url, owner, demoFirmware, expectedCount);
+	} catch (error) {
+		await browser.page.screenshot({ path: join(context.userFolder, 'e2e-failure.png') }).catch(() => undefined);
+		throw error;
+	} finally {
+		if (browser.pageErrors.length) console.log(`  ..    editor script errors: ${browser.pageErrors.slice(0, 5).join(' | ')}`);
+		await browser.close();
+		await server.process.stop();
+	}
+}
+
+async function editorChecks(
+	context: BrowserContext,
+	page: Page,
+	baseUrl: string,
+	owner: Owner,
+	firmwareId: string,
+	expectedCount: number,
+): Promise<void> {
+	const { checks, emulator } = context;
+	mkdirSync(DOCS_DIR, { recursive: true });
+
+	await checks.step('sign in through /signin', () => signIn(page, baseUrl, owner));
+	await checks.step('open a new workflow', async () => {
+		await page.goto(`${baseUrl}/workflow/new`);
+		await page.getByTestId('canvas-add-button').waitFor();
+	});
+
+	const entry = await checks.step('the node picker finds "Alibaba Cloud IoT" when searching "Alibaba"', () =>
+		searchNodePicker(page, 'Alibaba'),
+	);
+	await checks.check("the picker shows the package's own icon, served by n8n", async () => {
+		const icon = entry.locator(`img[src*="/icons/${PACKAGE_NAME}/"]`).first();
+		await icon.waitFor();
+		const src = (await icon.getAttribute('src')) ?? '';
+		assert.match(src, /\.svg$/);
+		const response = await page.request.get(new URL(src, baseUrl).toString());
+		assert.equal(response.status(), 200);
+		assert.match((await response.text()).slice(0, 300), /<svg/);
+		const width = await icon.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth);
+		assert.ok(width > 0, 'the icon did not render');
+		await docsScreenshot(page, join(DOCS_DIR, 'node-picker.png'));
+	});
+
+	const ndv = await checks.step(`add the action "${ACTION_NAME}"`, () => addAction(page, entry));
+	await checks.check('the node panel shows the node and operation labels', async () => {
+		assert.match(await ndv.getByTestId('node-title-container').innerText(), new RegExp(ACTION_NAME, 'i'));
+		assert.equal(await ndv.getByTestId('parameter-input-resource').locator('input').inputValue(), 'OTA Job');
+		assert.equal(await ndv.getByTestId('parameter-input-operation').locator('input').inputValue(), 'List by Firmware');
+	});
+	await checks.check('the parameter labels read Credential, Resource, Operation, Firmware, Return All', async () => {
+		const labels = (await ndv.getByTestId('node-parameters').locator('label').allInnerTexts()).map((text) => text.trim());
+		for (const label of ['Credential', 'Resource', 'Operation', 'Firmware', 'Return All']) {
+			assert.ok(labels.some((text) => text.startsWith(label)), `no "${label}" label in ${JSON.stringify(labels)}`);
+		}
+	});
+
+	const before = Date.now();
+	await checks.step('create the credential in its dialog (AccessKey ID, Secret, Endpoint) and save', () =>
+		createCredential(page, { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, endpoint: emulator.url }),
+	);
+	const testCalls = async () =>
+		(await emulator.requests()).filter(
+			(request) => request.at >= before && request.params.FirmwareId === CREDENTIAL_TEST_FIRMWARE,
+		);
+	const success = await checks.step('saving ran the credential test: "Connection tested successfully"', async () => {
+		const banner = await reopenCredentialTestResult(page);
+		assert.match(await banner.innerText(), /Connection tested successfully/);
+		return banner;
+	});
+	const callsAfterSave = (await testCalls()).length;
+	await checks.check("the save-time test's signed call reached the emulator", () => assert.ok(callsAfterSave >= 1));
+	await checks.check('Retry (the Test button) tests again and passes', async () => {
+		await retryCredentialTest(page, async () => (await testCalls()).length > callsAfterSave);
+		assert.match(await success.innerText(), /Connection tested successfully/);
+		for (const call of await testCalls()) {
+			assert.equal(call.accessKeyId, emulator.accessKeyId);
+			// The stand-in firmware does not exist: any answer but an authentication failure is a pass.
+			assert.doesNotMatch(call.code ?? '', /Signature|AccessKey|Forbidden|Token/);
+		}
+		await docsScreenshot(page, join(DOCS_DIR, 'credential-test.png'));
+	});
+	await closeCredentialModal(page);
+
+	await checks.step(`set Firmware (By ID) to ${firmwareId} and switch on Return All`, async () => {
+		await setFirmwareById(page, firmwareId);
+		await switchOn(page, 'returnAll');
+	});
+	await checks.check('Limit is hidden once Return All is on', async () => {
+		await page.getByTestId('parameter-input-limit').waitFor({ state: 'detached' });
+	});
+	await checks.check('the credential slot names the new credential', async () => {
+		const selected = await page.getByTestId('node-credentials-select').locator('input').inputValue();
+		assert.match(selected, new RegExp(NODE_DISPLAY_NAME));
+		await docsScreenshot(page, join(DOCS_DIR, 'node-panel.png'));
+	});
+
+	const output = await checks.step('"Execute step" runs the node', () => executeStep(page));
+	await checks.check(`the output shows ${expectedCount} items, as a table with the job fields`, async () => {
+		assert.equal((await output.getByTestId('run-data-item-count').innerText()).trim(), `${expectedCount} items`);
+		await output.getByTestId('node-run-status-success').waitFor();
+		const table = output.getByTestId('ndv-data-container').locator('table');
+		assert.equal(await table.locator('tbody > tr').count(), expectedCount);
+		const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim());
+		for (const field of ['FirmwareId', 'JobId', 'JobStatus']) {
+			assert.ok(headers.includes(field), `no ${field} column in ${JSON.stringify(headers)}`);
+		}
+		await docsScreenshot(page, join(DOCS_DIR, 'output.png'));
+	});
 }
