@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { ALIBABA_IOT_CREDENTIALS } from './helpers/sharedProperties';
 import * as otaJob from './actions/otaJob';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
 import { searchFirmwares } from './methods/listSearch';
@@ -24,7 +25,7 @@ export class AlibabaCloudIot implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
+		credentials: ALIBABA_IOT_CREDENTIALS,
 		properties: [
 			{
 				displayName: 'Resource',

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ALIBABA_IOT_CREDENTIALS, IOT_INSTANCE_ID_OPTION } from '../AlibabaCloudIot/helpers/sharedProperties';
 import { alibabaCloudIotApiTest } from '../AlibabaCloudIot/methods/credentialTest';
 import { pollJobChanges } from './pollJobChanges';
 
@@ -22,7 +23,7 @@ export class AlibabaCloudIotTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
+		credentials: ALIBABA_IOT_CREDENTIALS,
 		properties: [
 			{
 				displayName: 'Event',
@@ -54,17 +55,7 @@ export class AlibabaCloudIotTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					{
-						displayName: 'IoT Instance ID',
-						name: 'iotInstanceId',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. iot-cn-0pp1n8t****',
-						description:
-							'ID of the IoT Platform instance the firmwares belong to. Required for Enterprise instances and newer public instances.',
-					},
-				],
+				options: [IOT_INSTANCE_ID_OPTION],
 			},
 		],
 	};

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { operationError, toNodeError } from '../AlibabaCloudIot/helpers/nodeErrors';
+import { iotInstanceIdOf } from '../AlibabaCloudIot/helpers/sharedProperties';
 import { createIotCaller, type IotCaller } from '../AlibabaCloudIot/transport/iotCaller';
 import { resolveIotCredentials } from '../AlibabaCloudIot/transport/iotCredentials';
 import { listOtaJobsByFirmware, type OtaJob } from '../AlibabaCloudIot/transport/otaJobs';
@@ -22,7 +23,7 @@ export async function pollJobChanges(context: IPollFunctions): Promise<INodeExec
 		throw operationError(node, 'Firmware IDs is empty: enter one or more firmware IDs, separated by commas', 0);
 	}
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const iotInstanceId = typeof options.iotInstanceId === 'string' ? options.iotInstanceId.trim() || undefined : undefined;
+	const iotInstanceId = iotInstanceIdOf(options);
 
 	try {
 		const call = createIotCaller(resolveIotCredentials(await context.getCredentials('alibabaCloudIotApi')));

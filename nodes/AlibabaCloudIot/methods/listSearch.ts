@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/nodeErrors';
+import { iotInstanceIdOf } from '../helpers/sharedProperties';
 import { createIotCaller } from '../transport/iotCaller';
 import { resolveIotCredentials } from '../transport/iotCredentials';
 import { listOtaFirmwarePage, type OtaFirmware } from '../transport/otaFirmwares';
@@ -50,10 +51,9 @@ export async function searchFirmwares(
 }
 
 function currentIotInstanceId(context: ILoadOptionsFunctions): string | undefined {
-	const options = context.getCurrentNodeParameter('options') as IDataObject | undefined;
-	const value = typeof options?.iotInstanceId === 'string' ? options.iotInstanceId.trim() : '';
+	const value = iotInstanceIdOf(context.getCurrentNodeParameter('options') as IDataObject | undefined);
 	// An expression cannot be resolved without an item: better no instance than a literal "={{…}}".
-	return value && !value.startsWith('=') ? value : undefined;
+	return value?.startsWith('=') ? undefined : value;
 }
 
 function searchableText(firmware: OtaFirmware): string {

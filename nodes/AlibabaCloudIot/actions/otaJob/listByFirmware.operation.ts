@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { errorItemJson, operationError, toNodeError } from '../../helpers/nodeErrors';
+import { IOT_INSTANCE_ID_OPTION, iotInstanceIdOf } from '../../helpers/sharedProperties';
 import { jobFiltersProperty, readJobFilter } from './jobFilters';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../transport/apiLimits';
 import { createIotCaller } from '../../transport/iotCaller';
@@ -70,15 +71,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor,
 		options: [
-			{
-				displayName: 'IoT Instance ID',
-				name: 'iotInstanceId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. iot-cn-0pp1n8t****',
-				description:
-					'ID of the IoT Platform instance the firmware belongs to. Required for Enterprise instances and newer public instances; leave empty for an old public instance.',
-			},
+			IOT_INSTANCE_ID_OPTION,
 			{
 				displayName: 'Timeout',
 				name: 'timeout',
@@ -179,11 +172,10 @@ function readItemRequest(context: IExecuteFunctions, itemIndex: number): ItemReq
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : readLimit(context, itemIndex);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const iotInstanceId = typeof options.iotInstanceId === 'string' ? options.iotInstanceId.trim() : '';
 	return {
 		listing: {
 			firmwareId,
-			iotInstanceId: iotInstanceId || undefined,
+			iotInstanceId: iotInstanceIdOf(options),
 			limit,
 			filter: readJobFilter(context, itemIndex),
 		},
