@@ -32,8 +32,9 @@ export class AlibabaCloudIotTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
-						// The editor's picker reads trigger events as "On <name>".
+						// The node picker shows a trigger event as "On <name, lower-cased>" unless `action` says how.
 						name: 'OTA Job Created or Status Changed',
+						action: 'On OTA job created or status changed',
 						value: 'otaJobCreatedOrStatusChanged',
 						description: 'One item per new job, and per job whose status changed since the last poll',
 					},

@@ -17,6 +17,8 @@ export interface EmulatorInfo {
 export interface EmulatorProcess extends EmulatorInfo {
 	process: RunningProcess;
 	addFirmware(spec: FirmwareSpec): Promise<{ firmwareId: string; jobCount: number }>;
+	/** What addFirmware added so far: later parts list every firmware (the picker), not only their own. */
+	readonly addedFirmwares: readonly FirmwareSpec[];
 	requests(): Promise<RecordedRequest[]>;
 }
 
@@ -55,10 +57,16 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
 		if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
 		return (await response.json()) as T;
 	};
+	const addedFirmwares: FirmwareSpec[] = [];
 	return {
 		...info,
 		process: proc,
-		addFirmware: async (spec) => await control('POST', 'firmwares', spec),
+		addFirmware: async (spec) => {
+			const added = await control<{ firmwareId: string; jobCount: number }>('POST', 'firmwares', spec);
+			addedFirmwares.push(spec);
+			return added;
+		},
+		addedFirmwares,
 		requests: async () => await control('GET', 'requests?limit=1000'),
 	};
 }

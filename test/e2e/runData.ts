@@ -1,4 +1,5 @@
-// Reading `n8n execute --rawOutput` runs, and what the emulator says a listing should return.
+// Reading `n8n execute --rawOutput` runs, and what the emulator says our nodes should show: a listing,
+// the Firmware picker's entries, the trigger's test event.
 import { FirmwareStore } from '../emulator/firmwareStore';
 import { seedFixtures } from '../emulator/fixtures';
 import type { FirmwareSpec, OtaJob } from '../emulator';
@@ -39,8 +40,10 @@ export function itemsOf(run: unknown, nodeName: string): RunItem[] {
 export class ExpectedJobs {
 	private readonly store = new FirmwareStore();
 
-	constructor() {
+	/** `added`: the firmwares added to the running emulator after its start (EmulatorProcess.addedFirmwares). */
+	constructor(added: readonly FirmwareSpec[] = []) {
 		seedFixtures(this.store);
+		for (const spec of added) this.store.add(spec);
 	}
 
 	/** Registers a firmware that the test also adds to the running emulator. */
@@ -54,6 +57,33 @@ export class ExpectedJobs {
 		if (!fixture) throw new Error(`the emulator has no firmware ${firmwareId}`);
 		return fixture.jobs.map((job: OtaJob) => ({ ...job, Tags: job.Tags?.OtaTagDTO ?? [] }));
 	}
+
+	/** The job the trigger's test event shows: the newest (by UtcCreate) of these firmwares' jobs. */
+	newestJob(firmwareIds: string[]): Record<string, unknown> {
+		const jobs = firmwareIds.flatMap((firmwareId) => this.items(firmwareId));
+		if (jobs.length === 0) throw new Error(`the emulator has no jobs for ${firmwareIds.join(', ')}`);
+		// ISO timestamps of one format compare correctly as strings.
+		return jobs.reduce((newest, job) => (String(job.UtcCreate) > String(newest.UtcCreate) ? job : newest));
+	}
+
+	/**
+	 * The Firmware picker's entries: ListOTAFirmware's firmwares in its order (newest first), only
+	 * the public instance's (the picker sends no IoT Instance ID), named "name → version (product)".
+	 */
+	firmwareEntries(): FirmwareEntry[] {
+		return this.store
+			.listNewestFirst()
+			.filter((firmware) => firmware.iotInstanceId === undefined)
+			.map((firmware) => ({
+				firmwareId: firmware.firmwareId,
+				name: `${firmware.name} → ${firmware.destVersion} (${firmware.productName})`,
+			}));
+	}
+}
+
+export interface FirmwareEntry {
+	firmwareId: string;
+	name: string;
 }
 
 /** The fields of SimpleOTAJobInfo in ListOTAJobByFirmware's answer. */

@@ -1,6 +1,7 @@
 // Part 2: the package in n8n's editor, in headless Chromium. A user's path through it: find the
-// node, add it, create and test the credential, fill in the parameters, run the step. Asserts on
-// the DOM and saves the screenshots shown in the README.
+// node, add it, create and test the credential, pick the firmware from the list, run the step;
+// then, in a new workflow, the trigger and its test event. Asserts on the DOM and saves the
+// screenshots shown in the README.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,13 +23,17 @@ import {
 	docsScreenshot,
 	executeStep,
 	NODE_DISPLAY_NAME,
+	openNewWorkflow,
+	outputTableRows,
 	searchNodePicker,
 	reopenCredentialTestResult,
 	retryCredentialTest,
-	setFirmwareById,
+	showOutputAs,
 	switchOn,
 } from './editor';
+import { pickFirmwareFromList } from './firmwarePicker';
 import { openBrowser, signIn } from './session';
+import { fetchTriggerTestEvent } from './triggerTestEvent';
 
 export interface BrowserContext {
 	checks: Checks;
@@ -43,8 +48,8 @@ const CREDENTIAL_TEST_FIRMWARE = 'n8n-credential-test';
 
 export async function runBrowserSuite(context: BrowserContext): Promise<void> {
 	const { checks, emulator } = context;
-	const demoFirmware = emulator.firmwareIds.demo;
-	const expectedCount = new ExpectedJobs().items(demoFirmware).length;
+	// The headless part added a firmware to the same emulator: the picker lists it too.
+	const expected = new ExpectedJobs(emulator.addedFirmwares);
 	const owner: Owner = {
 		email: 'e2e-owner@example.com',
 		firstName: 'E2E',
@@ -64,7 +69,7 @@ export async function runBrowserSuite(context: BrowserContext): Promise<void> {
 
 	const browser = await checks.step('headless Chromium starts (fresh profile)', () => openBrowser());
 	try {
-		await editorChecks(context, browser.page, server.url, owner, demoFirmware, expectedCount);
+		await editorChecks(context, browser.page, server.url, owner, expected);
 	} catch (error) {
 		await browser.page.screenshot({ path: join(context.userFolder, 'e2e-failure.png') }).catch(() => undefined);
 		throw error;
@@ -80,17 +85,15 @@ async function editorChecks(
 	page: Page,
 	baseUrl: string,
 	owner: Owner,
-	firmwareId: string,
-	expectedCount: number,
+	expected: ExpectedJobs,
 ): Promise<void> {
 	const { checks, emulator } = context;
+	const firmwareId = emulator.firmwareIds.demo;
+	const expectedCount = expected.items(firmwareId).length;
 	mkdirSync(DOCS_DIR, { recursive: true });
 
 	await checks.step('sign in through /signin', () => signIn(page, baseUrl, owner));
-	await checks.step('open a new workflow', async () => {
-		await page.goto(`${baseUrl}/workflow/new`);
-		await page.getByTestId('canvas-add-button').waitFor();
-	});
+	await checks.step('open a new workflow', () => openNewWorkflow(page, baseUrl));
 
 	const entry = await checks.step('the node picker finds "Alibaba Cloud IoT" when searching "Alibaba"', () =>
 		searchNodePicker(page, 'Alibaba'),
@@ -148,29 +151,34 @@ async function editorChecks(
 	});
 	await closeCredentialModal(page);
 
-	await checks.step(`set Firmware (By ID) to ${firmwareId} and switch on Return All`, async () => {
-		await setFirmwareById(page, firmwareId);
-		await switchOn(page, 'returnAll');
-	});
+	await pickFirmwareFromList(checks, page, emulator, expected, firmwareId);
+	await checks.step('switch on Return All', () => switchOn(page, 'returnAll'));
 	await checks.check('Limit is hidden once Return All is on', async () => {
 		await page.getByTestId('parameter-input-limit').waitFor({ state: 'detached' });
 	});
-	await checks.check('the credential slot names the new credential', async () => {
+	const credentialName = await checks.step('the credential slot names the new credential', async () => {
 		const selected = await page.getByTestId('node-credentials-select').locator('input').inputValue();
 		assert.match(selected, new RegExp(NODE_DISPLAY_NAME));
 		await docsScreenshot(page, join(DOCS_DIR, 'node-panel.png'));
+		return selected;
 	});
 
 	const output = await checks.step('"Execute step" runs the node', () => executeStep(page));
 	await checks.check(`the output shows ${expectedCount} items, as a table with the job fields`, async () => {
 		assert.equal((await output.getByTestId('run-data-item-count').innerText()).trim(), `${expectedCount} items`);
 		await output.getByTestId('node-run-status-success').waitFor();
-		const table = output.getByTestId('ndv-data-container').locator('table');
-		assert.equal(await table.locator('tbody > tr').count(), expectedCount);
-		const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim());
+		await showOutputAs(output, 'table');
+		const rows = await outputTableRows(output);
+		assert.deepEqual(
+			rows.map((row) => row.JobId),
+			expected.items(firmwareId).map((job) => job.JobId),
+		);
 		for (const field of ['FirmwareId', 'JobId', 'JobStatus']) {
-			assert.ok(headers.includes(field), `no ${field} column in ${JSON.stringify(headers)}`);
+			assert.ok(field in rows[0], `no ${field} column in ${JSON.stringify(Object.keys(rows[0]))}`);
 		}
 		await docsScreenshot(page, join(DOCS_DIR, 'output.png'));
 	});
+
+	checks.section('Browser: the trigger\'s test event');
+	await fetchTriggerTestEvent({ checks, page, baseUrl, emulator, expected, credentialName });
 }
