@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ALIBABA_IOT_CREDENTIALS, IOT_INSTANCE_ID_OPTION } from '../AlibabaCloudIot/helpers/sharedProperties';
+import { IOT_INSTANCE_ID_OPTION } from '../AlibabaCloudIot/helpers/sharedProperties';
 import { alibabaCloudIotApiTest } from '../AlibabaCloudIot/methods/credentialTest';
 import { pollJobChanges } from './pollJobChanges';
 
@@ -23,7 +23,8 @@ export class AlibabaCloudIotTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: ALIBABA_IOT_CREDENTIALS,
+		// Written out here: n8n's lint rule credential-test-required looks for `testedBy` in the node file.
+		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
 		properties: [
 			{
 				displayName: 'Event',

@@ -1,9 +1,4 @@
-import type { IDataObject, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
-
-/** The node and the trigger use the same credential, tested by the node's `alibabaCloudIotApiTest`. */
-export const ALIBABA_IOT_CREDENTIALS: INodeCredentialDescription[] = [
-	{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' },
-];
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** An option of both nodes: which IoT Platform instance the firmwares belong to. */
 export const IOT_INSTANCE_ID_OPTION: INodeProperties = {
