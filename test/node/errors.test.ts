@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BAD_GATEWAY_HTML, FIXTURE_FIRMWARES } from '../emulator';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../emulator';
 import type { NodeRunResult } from '../harness';
 import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
@@ -97,6 +97,15 @@ describe('errors users see', () => {
 		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
 		expect(result.error).toMatchObject({ httpCode: '503' });
 		expect(result.error!.message).toMatch(/^ServiceUnavailable: The request has failed/);
+	});
+
+	it('says when the connection drops mid-answer, without pop-core\'s signed URL', async () => {
+		emulator.inject({ respond: { kind: 'destroy' } });
+		const credential = credentialFor(emulator, 'sts');
+		const result = await runListByFirmware({ credential, parameters: noRetry });
+		expect(result.error!.message).toMatch(/^The connection to http:\/\/127\.0\.0\.1:\d+/);
+		expectNoSecrets(result, credential);
+		expect(result.serialized).not.toContain(EMULATOR_KEYS.sts.accessKeyId);
 	});
 
 	it('says when the endpoint cannot be reached', async () => {

@@ -74,9 +74,10 @@ export async function sendIotRequest(
 	let body: IotAnswer;
 	let entry: PopEntry;
 	try {
-		// POST keeps the signed parameters out of the URL, so no proxy log ever holds them.
+		// GET, as Alibaba's own SDKs and the API reference's examples send RPC calls. The signed URL
+		// then sits in pop-core's error messages: none of them is passed on (see toAlibabaApiError).
 		[body, entry] = await popClientFor(credentials).request(action, wireParams, {
-			method: 'POST',
+			method: 'GET',
 			timeout: timeoutMs,
 			formatParams: false,
 		});
@@ -117,17 +118,10 @@ function errorFromBody(body: IotAnswer, entry: PopEntry, credentials: IotCredent
 	});
 }
 
-const NETWORK_ERROR_CODES = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EPIPE',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-]);
+/** No connection could be made. */
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
+/** A connection was made, then lost. */
+const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 function toAlibabaApiError(
 	error: unknown,
@@ -161,6 +155,13 @@ function toAlibabaApiError(
 		});
 	}
 	const networkCode = typeof failure.code === 'string' ? failure.code : undefined;
+	if (networkCode && DROPPED_CONNECTION_CODES.has(networkCode)) {
+		return new AlibabaApiError({
+			kind: 'network',
+			code: 'NetworkError',
+			apiMessage: `The connection to ${credentials.endpoint} closed before the answer was complete (${networkCode})`,
+		});
+	}
 	if (networkCode && NETWORK_ERROR_CODES.has(networkCode)) {
 		return new AlibabaApiError({
 			kind: 'network',
