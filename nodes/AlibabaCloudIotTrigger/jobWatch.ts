@@ -26,7 +26,7 @@ const FINAL_STATUSES = new Set(['COMPLETED', 'COMPLETE', 'CANCELED', 'CANCELLED'
 /** Open jobs remembered per firmware; the newest are kept. */
 export const MAX_OPEN_JOBS = 2000;
 
-export function isFinalStatus(status: string): boolean {
+function isFinalStatus(status: string): boolean {
 	return FINAL_STATUSES.has(String(status).toUpperCase());
 }
 

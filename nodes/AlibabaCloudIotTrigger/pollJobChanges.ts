@@ -47,7 +47,7 @@ export async function pollJobChanges(context: IPollFunctions): Promise<INodeExec
 	}
 }
 
-export function parseFirmwareIds(value: string): string[] {
+function parseFirmwareIds(value: string): string[] {
 	return [...new Set(String(value ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 

@@ -17,7 +17,7 @@ const HINTS: Record<AlibabaApiError['kind'], string> = {
 /** Codes that only this package makes up, for answers that never came from Alibaba. */
 const LOCAL_KINDS = new Set<AlibabaApiError['kind']>(['network', 'timeout', 'invalidResponse']);
 
-export function userMessageOf(error: AlibabaApiError): string {
+function userMessageOf(error: AlibabaApiError): string {
 	return LOCAL_KINDS.has(error.kind) ? error.apiMessage : error.message;
 }
 

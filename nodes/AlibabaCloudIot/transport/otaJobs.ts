@@ -147,7 +147,7 @@ export function jobsOfAnswer(answer: IotAnswer): OtaJob[] {
 	return asArray(data?.SimpleOTAJobInfo).map(toOtaJob);
 }
 
-export function toOtaJob(raw: unknown): OtaJob {
+function toOtaJob(raw: unknown): OtaJob {
 	const job = raw as Record<string, unknown>;
 	// Spread copies onto a plain object: json-bigint's objects have a null prototype.
 	return { ...job, Tags: unwrapTags(job.Tags) } as OtaJob;
