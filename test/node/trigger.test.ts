@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIotTrigger/AlibabaCloudIotTrigger.node';
-import { MAX_OPEN_JOBS } from '../../nodes/AlibabaCloudIotTrigger/jobWatch';
+import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
+import { MAX_OPEN_JOBS } from '../../nodes/AlibabaCloudIot/trigger/jobWatch';
 import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../emulator';
 import { pollOnce } from '../harness';
 import { credentialFor } from '../support/alibabaNode';

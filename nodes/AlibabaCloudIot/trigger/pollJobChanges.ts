@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { operationError, toNodeError } from '../AlibabaCloudIot/helpers/nodeErrors';
-import { iotInstanceIdOf } from '../AlibabaCloudIot/helpers/sharedProperties';
-import { createIotCaller, type IotCaller } from '../AlibabaCloudIot/transport/iotCaller';
-import { resolveIotCredentials } from '../AlibabaCloudIot/transport/iotCredentials';
-import { listOtaJobsByFirmware, type OtaJob } from '../AlibabaCloudIot/transport/otaJobs';
+import { operationError, toNodeError } from '../helpers/nodeErrors';
+import { iotInstanceIdOf } from '../helpers/sharedProperties';
+import { createIotCaller, type IotCaller } from '../transport/iotCaller';
+import { resolveIotCredentials } from '../transport/iotCredentials';
+import { listOtaJobsByFirmware, type OtaJob } from '../api/otaJobs';
 import { compareJobs, type FirmwareWatch, type JobEvent } from './jobWatch';
 
 interface TriggerState extends IDataObject {

@@ -6,15 +6,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { IOT_INSTANCE_ID_OPTION } from '../AlibabaCloudIot/helpers/sharedProperties';
-import { alibabaCloudIotApiTest } from '../AlibabaCloudIot/methods/credentialTest';
-import { pollJobChanges } from './pollJobChanges';
+import { IOT_INSTANCE_ID_OPTION } from './helpers/sharedProperties';
+import { alibabaCloudIotApiTest } from './methods/credentialTest';
+import { pollJobChanges } from './trigger/pollJobChanges';
 
 export class AlibabaCloudIotTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alibaba Cloud IoT Trigger',
 		name: 'alibabaCloudIotTrigger',
-		icon: { light: 'file:../AlibabaCloudIot/alibabaCloudIot.svg', dark: 'file:../AlibabaCloudIot/alibabaCloudIot.dark.svg' },
+		icon: { light: 'file:alibabaCloudIot.svg', dark: 'file:alibabaCloudIot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On OTA job created or status changed',

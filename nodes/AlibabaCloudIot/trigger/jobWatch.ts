@@ -1,4 +1,5 @@
-import type { OtaJob } from '../AlibabaCloudIot/transport/otaJobs';
+import { isFinalJobStatus } from '../api/otaEnums';
+import type { OtaJob } from '../api/otaJobs';
 
 /**
  * What the trigger remembers of one firmware between polls, kept small: the newest creation
@@ -12,7 +13,7 @@ export interface FirmwareWatch {
 	open: Record<string, string>;
 }
 
-export type JobEventKind = 'created' | 'statusChanged';
+type JobEventKind = 'created' | 'statusChanged';
 
 export interface JobEvent {
 	job: OtaJob;
@@ -20,15 +21,8 @@ export interface JobEvent {
 	previousStatus: string | null;
 }
 
-/** A batch that ended does not change again; the docs spell "completed" two ways. */
-const FINAL_STATUSES = new Set(['COMPLETED', 'COMPLETE', 'CANCELED', 'CANCELLED']);
-
 /** Open jobs remembered per firmware; the newest are kept. */
 export const MAX_OPEN_JOBS = 2000;
-
-function isFinalStatus(status: string): boolean {
-	return FINAL_STATUSES.has(String(status).toUpperCase());
-}
 
 /**
  * Compares the jobs listed now (API order, newest first) with what the last poll saw.
@@ -64,7 +58,7 @@ function watchOf(previous: FirmwareWatch | undefined, jobs: OtaJob[]): FirmwareW
 	let kept = 0;
 	for (const job of jobs) {
 		if (kept >= MAX_OPEN_JOBS) break;
-		if (isFinalStatus(job.JobStatus)) continue;
+		if (isFinalJobStatus(job.JobStatus)) continue;
 		open[job.JobId] = job.JobStatus;
 		kept++;
 	}
