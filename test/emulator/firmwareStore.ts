@@ -79,10 +79,12 @@ function buildFixture(spec: FirmwareSpec): FirmwareFixture {
 		throw new Error(`jobs of firmware ${spec.firmwareId} must be an array of job objects`);
 	}
 	if (order === 'asGiven' && !spec.jobs) throw new Error(`order "asGiven" needs explicit jobs (firmware ${spec.firmwareId})`);
-	const listed = spec.jobs
+	// Copies, so changing a served job (setJobStatus) never reaches into the caller's objects.
+	const given = spec.jobs?.map((job) => ({ ...job }));
+	const listed = given
 		? order === 'asGiven'
-			? [...spec.jobs]
-			: sortNewestFirst(spec.jobs)
+			? given
+			: sortNewestFirst(given)
 		: generateJobs(spec.firmwareId, jobCount, seed, productKey);
 	const jobs = spec.unknownEnumValues && order !== 'asGiven' ? withUnknownEnumValues(listed, seed) : listed;
 
