@@ -5,6 +5,7 @@ import { hashSeed, mulberry32, pickOne, randomInt } from './prng';
 import { validateFirmwareJobOrder, validateJobOrder, type JobOrder } from './servingModes';
 import type { FirmwareFixture, FirmwareSpec, OtaJob } from './types';
 import { withUnknownEnumValues } from './unknownEnumValues';
+import { markVerbatim } from './wireModes';
 
 const PRODUCT_NAMES = ['Smart Meter', 'Door Sensor', 'Edge Gateway', 'Air Monitor', 'Street Light'] as const;
 const MAX_JOB_COUNT = 1_000_000;
@@ -87,6 +88,7 @@ function buildFixture(spec: FirmwareSpec): FirmwareFixture {
 			: sortNewestFirst(given)
 		: generateJobs(spec.firmwareId, jobCount, seed, productKey);
 	const jobs = spec.unknownEnumValues && order !== 'asGiven' ? withUnknownEnumValues(listed, seed) : listed;
+	if (order === 'asGiven') markVerbatim(jobs);
 
 	const destVersion = spec.destVersion ?? `${randomInt(random, 1, 3)}.${randomInt(random, 0, 9)}.${randomInt(random, 1, 9)}`;
 	const type = spec.srcVersion !== undefined || random() < 0.3 ? 1 : 0;

@@ -76,7 +76,8 @@ export interface FirmwareSpec {
 	iotInstanceId?: string;
 	emptyShape?: EmptyShape;
 	seed?: number;
-	/** Unset: the emulator-wide order. 'asGiven' serves `jobs` in the given order with their fields unchanged. */
+	/** Unset: the emulator-wide order. 'asGiven' serves `jobs` in the given order with their fields unchanged,
+	 * whatever the emulator-wide order and enum spelling (for recorded answers). */
 	order?: FirmwareJobOrder;
 	/** Every third job carries one value the docs do not list (unknownEnumValues.ts), chosen by the seed. */
 	unknownEnumValues?: boolean;

@@ -1,6 +1,7 @@
 // What the service's own answers look like under the emulator-wide serving modes: the enum spellings of
 // the English docs and SDKs, and the other instance-not-found code. Applied to the action's answer as it
 // is serialised, so stored jobs stay in the documented spelling and switching a mode affects the next answer.
+// Recorded jobs ('asGiven' firmwares) are never respelled: they are what the live service said.
 import type { Outcome } from './responses';
 import type { ServingModes } from './servingModes';
 
@@ -9,6 +10,13 @@ export const ALTERNATIVE_SPELLINGS: Readonly<Record<string, Readonly<Record<stri
 	JobStatus: { COMPLETED: 'COMPLETE' },
 	JobType: { VERIFY_FIRMWARE: 'VERFIY_FIRMWARE' },
 };
+
+/** Jobs of 'asGiven' firmwares (recorded answers): served exactly as given, whatever the spelling mode. */
+const verbatimJobs = new WeakSet<object>();
+
+export function markVerbatim(jobs: readonly object[]): void {
+	for (const job of jobs) verbatimJobs.add(job);
+}
 
 const DOCUMENTED_INSTANCE_NOT_FOUND = 'iot.system.InstanceNotFound';
 
@@ -27,7 +35,7 @@ export function applyWireModes(outcome: Outcome, modes: ServingModes): Outcome {
 /** A copy with every JobStatus/JobType value respelled, at any depth; stored objects are not touched. */
 export function respelled(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(respelled);
-	if (typeof value !== 'object' || value === null) return value;
+	if (typeof value !== 'object' || value === null || verbatimJobs.has(value)) return value;
 	const copy: Record<string, unknown> = {};
 	for (const [key, field] of Object.entries(value)) {
 		const spellings = Object.hasOwn(ALTERNATIVE_SPELLINGS, key) ? ALTERNATIVE_SPELLINGS[key] : undefined;
