@@ -40,14 +40,17 @@ const FIRMWARE_JOBS = /^firmwares\/([^/]+)\/jobs$/;
 const JOB = /^jobs\/([^/]+)$/;
 
 /** `POST firmwares/<firmwareId>/jobs` (body: optional job fields) answers the new job;
+ * `GET firmwares/<firmwareId>/jobs` answers all its jobs as the next listing serves them (order, spelling);
  * `POST jobs/<jobId>` (body: {JobStatus}) answers the changed job. */
 export function jobRoute(emulator: Emulator, method: string | undefined, route: string): Route | undefined {
-	if (method !== 'POST') return undefined;
 	const firmware = FIRMWARE_JOBS.exec(route);
 	if (firmware) {
 		const firmwareId = decodeURIComponent(firmware[1]);
-		return (body) => emulator.addJob(firmwareId, (body ?? {}) as JobPatch);
+		if (method === 'GET') return () => emulator.servedJobs(firmwareId);
+		if (method === 'POST') return (body) => emulator.addJob(firmwareId, (body ?? {}) as JobPatch);
+		return undefined;
 	}
+	if (method !== 'POST') return undefined;
 	const job = JOB.exec(route);
 	if (job) {
 		const jobId = decodeURIComponent(job[1]);

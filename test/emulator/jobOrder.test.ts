@@ -72,6 +72,22 @@ describe('job order', () => {
 		expect(isAscending(createTimes(await listAll('FwOrderOldest000000012', 5)))).toBe(true);
 	});
 
+	it('is set over the control API, which also lists the served jobs and adds firmwares with their own order', async () => {
+		const post = async (route: string, body: unknown) =>
+			await fetch(`${emulator.url}/__emulator/${route}`, { method: 'POST', body: JSON.stringify(body) });
+		expect((await post('job-order', { order: 'oldestFirst' })).status).toBe(200);
+		expect(isAscending(createTimes(await listAll(firmwareId, 10)))).toBe(true);
+		const listed = await fetch(`${emulator.url}/__emulator/firmwares/${firmwareId}/jobs`);
+		expect(await listed.json()).toEqual(await listAll(firmwareId, 200));
+		const bad = await post('job-order', { order: 'byName' });
+		expect(bad.status).toBe(400);
+		expect(((await bad.json()) as { error: string }).error).toMatch(/newestFirst, oldestFirst/);
+		const given = generateJobs('FwGivenOverControl0001', 5, 5).reverse();
+		expect((await post('firmwares', { firmwareId: 'FwGivenOverControl0001', jobs: given, order: 'asGiven' })).status).toBe(200);
+		expect(await listAll('FwGivenOverControl0001', 2)).toEqual(given);
+		expect((await fetch(`${emulator.url}/__emulator/firmwares/FwNoSuch/jobs`)).status).toBe(400);
+	});
+
 	it('is set by the jobOrder option and rejects unknown orders', async () => {
 		const other = await startEmulator({ qps: 0, jobOrder: 'oldestFirst' });
 		try {
