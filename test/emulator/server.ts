@@ -9,22 +9,14 @@ import { FaultInjector } from './faults';
 import { FirmwareStore } from './firmwareStore';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
-import { addJob, setJobStatus } from './jobEditing';
-import { servedJobs } from './jobOrder';
 import { NonceRegistry } from './nonces';
 import { decide, type EmulatorParts } from './pipeline';
 import { DEFAULT_QPS, RateLimiter } from './rateLimit';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
-import {
-	initialServingModes,
-	validateEchoProxy,
-	validateEnumSpelling,
-	validateInstanceNotFoundCode,
-	validateThrottleHint,
-} from './servingModes';
+import { servingControls } from './servingControls';
+import { initialServingModes } from './servingModes';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
-import { respelled } from './wireModes';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const firmwares = new FirmwareStore();
@@ -40,7 +32,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		timestampWindowMs,
 		modes: initialServingModes(options),
 	};
-	const { modes } = parts;
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
 	const latencyTimers = new Set<NodeJS.Timeout>();
@@ -125,27 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setLatency: (ms) => {
 			latencyMs = ms;
 		},
-		setJobOrder: (order) => firmwares.setJobOrder(order),
-		setEnumSpelling: (spelling) => {
-			modes.enumSpelling = validateEnumSpelling(spelling);
-		},
-		setInstanceNotFoundCode: (code) => {
-			modes.instanceNotFoundCode = validateInstanceNotFoundCode(code);
-		},
-		setThrottleHint: (hint) => {
-			modes.throttleHint = validateThrottleHint(hint);
-		},
-		setEchoProxy: (mode) => {
-			modes.echoProxy = mode === undefined ? undefined : validateEchoProxy(mode);
-		},
-		addJob: (firmwareId, patch) => addJob(firmwares, firmwareId, patch),
-		setJobStatus: (jobId, status) => setJobStatus(firmwares, jobId, status),
-		servedJobs: (firmwareId) => {
-			const fixture = firmwares.get(firmwareId);
-			if (!fixture) throw new Error(`no firmware ${firmwareId}`);
-			const jobs = servedJobs(fixture, firmwares.jobOrder);
-			return modes.enumSpelling === 'alternative' ? (respelled(jobs) as typeof jobs) : jobs;
-		},
+		...servingControls(firmwares, parts.modes),
 		peakRequestsPerSecond: (accessKeyId) => stats.peak(accessKeyId),
 		resetStats: () => stats.reset(),
 		statsSummary: () => stats.summary(),
