@@ -32,7 +32,9 @@ export function validateInjectedFault(value: unknown): InjectedFault {
 		case 'hang':
 			break;
 		case 'throttle':
-			if (typeof respond.waitMs !== 'number' || !(respond.waitMs >= 0)) throw new Error('"waitMs" must be a non-negative number');
+			if (typeof respond.waitMs !== 'number' || !Number.isFinite(respond.waitMs) || respond.waitMs < 0) {
+				throw new Error('"waitMs" must be a non-negative number');
+			}
 			if (respond.hint !== undefined) validateThrottleHint(respond.hint);
 			break;
 		case 'echo':

@@ -129,6 +129,7 @@ describe('throttle hints', () => {
 			await other.close();
 		}
 		expect(() => emulator.inject({ respond: { kind: 'throttle', waitMs: -1 } })).toThrow(/waitMs/);
+		expect(() => emulator.inject({ respond: { kind: 'throttle', waitMs: Infinity } })).toThrow(/waitMs/);
 		expect(() => emulator.inject({ respond: { kind: 'throttle', waitMs: 1, hint: 'soon' as never } })).toThrow(/throttle hint/);
 	});
 });
