@@ -1,7 +1,11 @@
 // The emulator's public surface: start one, and the fixed identities and fixtures it knows.
 export { startEmulator } from './server';
 export { generateJobs } from './jobGenerator';
-export { EMULATOR_INSTANCE_ID, EMULATOR_KEYS } from './accounts';
+export { EMULATOR_ACCOUNTS, EMULATOR_INSTANCE_ID, EMULATOR_KEYS, accountOf } from './accounts';
+export { DEFAULT_QPS, DOCUMENTED_QPS } from './quotas';
+export type { QuotaScope } from './quotas';
+export type { QuotaReport } from './quotaReport';
+export type { TrafficStats } from './trafficTally';
 export { FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES } from './fixtures';
 export { API_VERSION } from './auth';
 export { LIST_OTA_JOB_MAX_PAGE_SIZE } from './actions/listOtaJobByFirmware';

@@ -24,6 +24,8 @@ export interface ApiRequest {
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
 	receivedAtMonotonic: number;
+	/** Set by decide() once flow control has let the request through (for the stats). */
+	admitted?: boolean;
 }
 
 export interface Decision {
@@ -44,10 +46,12 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	});
 	if (!auth.ok) return { outcome: auth.outcome };
 
-	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic);
+	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic, request.params.Action);
 	if (retryAfterMs > 0) {
 		return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }) };
 	}
+
+	request.admitted = true;
 
 	const action = request.params.Action;
 	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId);

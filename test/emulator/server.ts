@@ -10,9 +10,10 @@ import { FirmwareStore } from './firmwareStore';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
 import { NonceRegistry } from './nonces';
-import { decide, type EmulatorParts } from './pipeline';
-import { DEFAULT_QPS, RateLimiter } from './rateLimit';
+import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
+import { RateLimiter } from './rateLimit';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
+import { quotaReport } from './quotaReport';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
 
@@ -22,7 +23,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const timestampWindowMs = options.timestampWindowMs ?? DEFAULT_TIMESTAMP_WINDOW_MS;
 	const parts: EmulatorParts = {
 		firmwares,
-		limiter: new RateLimiter(options.qps ?? DEFAULT_QPS),
+		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
 		timestampWindowMs,
@@ -34,7 +35,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const body = req.method === 'POST' ? await readBody(req) : '';
 		const params = rpcParams(url.searchParams, req.headers['content-type'], body);
-		const request = {
+		const request: ApiRequest = {
 			method: req.method ?? '',
 			path: url.pathname,
 			params,
@@ -56,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		record.httpStatus = outcomeStatus(outcome);
 		if (outcome.kind === 'json' && outcome.code) record.code = outcome.code;
 		if (fault) record.fault = fault;
+		stats.settle(record, request.admitted === true, request.receivedAtMonotonic);
 		sendAfterLatency(res, outcome);
 	}
 
@@ -106,6 +108,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		clearFaults: () => parts.faults.clearFaults(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),
 		setQps: (qps) => parts.limiter.setQps(qps),
+		setQuotaScope: (scope) => parts.limiter.setScope(scope),
+		quotas: () => quotaReport(parts.limiter),
 		setLatency: (ms) => {
 			latencyMs = ms;
 		},

@@ -1,4 +1,6 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
+import type { QuotaReport } from './quotaReport';
+import type { QuotaScope } from './quotas';
 
 export interface OtaTag {
 	Key: string;
@@ -112,8 +114,13 @@ export interface RecordedRequest {
 export interface EmulatorOptions {
 	/** 0 (default): a random free port. The emulator always listens on 127.0.0.1. */
 	port?: number;
-	/** Accepted requests per AccessKeyId in any sliding second; default 10 (the documented limit); 0 = no limit. */
+	/**
+	 * Overrides every action's quota: accepted requests per account (or key, see quotaScope) and action in
+	 * any sliding second; 0 = no limit. Unset (default): each action's documented quota (quotas.ts).
+	 */
 	qps?: number;
+	/** Whom quotas are counted for: 'account' (default, as Alibaba does: all its keys share) or each 'key'. */
+	quotaScope?: QuotaScope;
 	/** Added before every API answer; default 0. */
 	latencyMs?: number;
 	/** Default true. */
@@ -133,7 +140,11 @@ export interface Emulator {
 	inject(fault: InjectedFault): void;
 	clearFaults(): void;
 	setFaultMode(mode: FaultMode | undefined): void;
-	setQps(qps: number): void;
+	/** A number overrides every action's quota (0 = no limit); undefined restores the documented quotas. */
+	setQps(qps: number | undefined): void;
+	setQuotaScope(scope: QuotaScope): void;
+	/** The quota each action gets now, and how it is counted. */
+	quotas(): QuotaReport;
 	setLatency(ms: number): void;
 	/** Every API request received, oldest first (control requests under /__emulator/ are not recorded). */
 	readonly requests: RecordedRequest[];
