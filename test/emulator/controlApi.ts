@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validateFaultMode, validateInjectedFault } from './faultValidation';
 import { readBody } from './httpRequest';
 import { quotaRoutes } from './quotaControlRoutes';
+import { taskRoutes } from './taskControlRoutes';
 import type { StatsSummary } from './stats';
 import type { Emulator, FirmwareSpec } from './types';
 
@@ -55,6 +56,7 @@ function routes(emulator: ControlTarget): Record<string, Route> {
 			return { ok: true };
 		},
 		...quotaRoutes(emulator),
+		...taskRoutes(emulator),
 		'POST latency': (body) => {
 			emulator.setLatency(numberField(body, 'ms'));
 			return { ok: true };

@@ -10,6 +10,12 @@ export { FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES } from './f
 export { API_VERSION } from './auth';
 export { LIST_OTA_JOB_MAX_PAGE_SIZE } from './actions/listOtaJobByFirmware';
 export { LIST_OTA_FIRMWARE_MAX_PAGE_SIZE } from './actions/listOtaFirmware';
+export { LIST_OTA_TASK_MAX_PAGE_SIZE, LIST_OTA_TASK_MAX_RECORDS, TASK_CAP_CODE } from './actions/listOtaTaskByJob';
+export { CANCEL_FLAGS } from './actions/cancelOtaTaskByJob';
+export { JOB_NOT_FOUND_CODE } from './otaErrors';
+export { TASK_STATUSES } from './taskStates';
+export type { TaskCounts, TaskStatus } from './taskStates';
+export type { JobSpec, JobTaskSummary } from './jobRegistry';
 export { BAD_GATEWAY_HTML } from './faults';
 export { percentEncode, canonicalQuery, stringToSign, signStringToSign } from './signature';
 export type { StatsSummary } from './stats';

@@ -4,12 +4,14 @@ import { ACTIONS, type ActionContext } from './actions/registry';
 import { authenticate } from './auth';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
+import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
 
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
+	jobs: JobRegistry;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
@@ -62,6 +64,7 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	if (!handler) return { outcome: gatewayError('InvalidAction.NotFound') };
 	const context: ActionContext = {
 		firmwares: parts.firmwares,
+		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
 	return { outcome: handler(request.params, context) };

@@ -7,6 +7,7 @@ import { DEFAULT_TIMESTAMP_WINDOW_MS } from './auth';
 import { CONTROL_PREFIX, handleControlRequest, type ControlTarget } from './controlApi';
 import { FaultInjector } from './faults';
 import { FirmwareStore } from './firmwareStore';
+import { JobRegistry } from './jobRegistry';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
 import { NonceRegistry } from './nonces';
@@ -23,6 +24,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const timestampWindowMs = options.timestampWindowMs ?? DEFAULT_TIMESTAMP_WINDOW_MS;
 	const parts: EmulatorParts = {
 		firmwares,
+		jobs: new JobRegistry(firmwares),
 		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
@@ -104,6 +106,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			}),
 		addFirmware: (spec) => firmwares.add(spec),
 		firmware: (firmwareId) => firmwares.get(firmwareId),
+		addJobWithTasks: (spec) => parts.jobs.addJobWithTasks(spec),
+		advanceTasks: (jobId, steps) => parts.jobs.advanceTasks(jobId, steps),
+		taskSummary: (jobId) => parts.jobs.taskSummary(jobId),
 		inject: (fault) => parts.faults.inject(fault),
 		clearFaults: () => parts.faults.clearFaults(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),

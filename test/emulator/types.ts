@@ -1,4 +1,5 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
+import type { JobSpec, JobTaskSummary } from './jobRegistry';
 import type { QuotaReport } from './quotaReport';
 import type { QuotaScope } from './quotas';
 
@@ -137,6 +138,12 @@ export interface Emulator {
 	close(): Promise<void>;
 	addFirmware(spec: FirmwareSpec): FirmwareFixture;
 	firmware(firmwareId: string): FirmwareFixture | undefined;
+	/** A new IN_PROGRESS job at the head of a firmware's list, with `taskCount` device tasks. Throws on bad input. */
+	addJobWithTasks(spec: JobSpec): JobTaskSummary;
+	/** Moves every unfinished task of a job `steps` (default 1, up to 10) states on. Throws for an unknown job. */
+	advanceTasks(jobId: string, steps?: number): JobTaskSummary;
+	/** Counts per task status of a job. Throws for an unknown job. */
+	taskSummary(jobId: string): JobTaskSummary;
 	inject(fault: InjectedFault): void;
 	clearFaults(): void;
 	setFaultMode(mode: FaultMode | undefined): void;
