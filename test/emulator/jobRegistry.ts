@@ -110,11 +110,9 @@ export class JobRegistry {
 		const tasks = new JobTasks(seed, now, statuses, failureRate, (mix.CONFIRM ?? 0) > 0);
 		fixture.jobs.unshift(job);
 		this.tasksByJob.set(job, tasks);
-		const entry = { fixture, job };
-		this.byId.set(job.JobId, entry);
-		this.indexedJobCount.set(fixture, fixture.jobs.length);
+		this.indexNewJobs();
 		settleJobStatus(job, tasks, now);
-		return summaryOf(entry, tasks);
+		return summaryOf({ fixture, job }, tasks);
 	}
 
 	/** Moves every unfinished task of the job `steps` states on (CONFIRM/QUEUED -> NOTIFIED -> IN_PROGRESS -> SUCCEEDED/FAILED). */
