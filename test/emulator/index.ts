@@ -15,7 +15,7 @@ export { CANCEL_FLAGS } from './actions/cancelOtaTaskByJob';
 export { JOB_NOT_FOUND_CODE } from './otaErrors';
 export { TASK_STATUSES } from './taskStates';
 export type { TaskCounts, TaskStatus } from './taskStates';
-export type { JobSpec, JobTaskSummary } from './jobRegistry';
+export type { JobSpec, JobTaskSummary } from './jobSpec';
 export { BAD_GATEWAY_HTML } from './faults';
 export { percentEncode, canonicalQuery, stringToSign, signStringToSign } from './signature';
 export type { StatsSummary } from './stats';

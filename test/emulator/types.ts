@@ -1,7 +1,8 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
-import type { JobSpec, JobTaskSummary } from './jobRegistry';
+import type { JobSpec, JobTaskSummary } from './jobSpec';
 import type { QuotaReport } from './quotaReport';
 import type { QuotaScope } from './quotas';
+import type { StatsSummary } from './statsSummary';
 
 export interface OtaTag {
 	Key: string;
@@ -158,4 +159,6 @@ export interface Emulator {
 	/** Most requests received (any outcome) in any sliding 1000 ms window, for one key or the busiest key. */
 	peakRequestsPerSecond(accessKeyId?: string): number;
 	resetStats(): void;
+	/** Request counts, answers by Code, and traffic figures per action and overall (`GET /__emulator/stats`). */
+	statsSummary(): StatsSummary;
 }
