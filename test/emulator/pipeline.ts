@@ -5,6 +5,7 @@ import { authenticate } from './auth';
 import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
+import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
 import { serviceRamDenial } from './ramDenials';
 import type { RateLimiter } from './rateLimit';
@@ -15,6 +16,7 @@ import { applyWireModes } from './wireModes';
 
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
+	jobs: JobRegistry;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
@@ -33,6 +35,8 @@ export interface ApiRequest {
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
 	receivedAtMonotonic: number;
+	/** Set by decide() once flow control has let the request through (for the stats). */
+	admitted?: boolean;
 }
 
 export interface Decision {
@@ -55,10 +59,12 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	});
 	if (!auth.ok) return { outcome: auth.outcome };
 
-	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic);
+	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic, request.params.Action);
 	if (retryAfterMs > 0) {
 		return { outcome: throttledAnswer(retryAfterMs, parts.modes.throttleHint) };
 	}
+
+	request.admitted = true;
 
 	const action = request.params.Action;
 	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId, { throttleHint: parts.modes.throttleHint, request });
@@ -71,6 +77,7 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	if (!handler) return { outcome: gatewayError('InvalidAction.NotFound') };
 	const context: ActionContext = {
 		firmwares: parts.firmwares,
+		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
 	return { outcome: applyWireModes(handler(request.params, context), parts.modes) };
