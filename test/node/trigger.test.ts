@@ -120,7 +120,7 @@ describe('Alibaba Cloud IoT Trigger', () => {
 		const state: IDataObject = {};
 		await poll({ firmwareIds: FIXTURE_FIRMWARES.enterprise, options: { iotInstanceId: EMULATOR_INSTANCE_ID } }, state);
 		expect(Object.keys(state.firmwares as object)).toEqual([FIXTURE_FIRMWARES.enterprise]);
-		await expect(poll({ firmwareIds: ' , ' }, {})).rejects.toThrow('Firmware IDs is empty');
+		await expect(poll({ firmwareIds: ' , ' }, {})).rejects.toThrow('Firmwares is empty');
 	});
 
 	it('fails the poll with Alibaba\'s code, keeping the last state', async () => {
