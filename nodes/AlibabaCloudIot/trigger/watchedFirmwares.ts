@@ -33,7 +33,8 @@ export const LEGACY_FIRMWARE_IDS_PROPERTY: INodeProperties = {
 	placeholder: 'e.g. FJFx8JzpnhpIsKftRjjm03****, UfuxnwygsuSkVE0VCN****0100',
 	description: 'Firmware IDs separated by commas, as earlier versions of this node took them; watched together with Firmwares',
 	hint: 'Saved by an earlier version of this node: these firmwares are still watched. To pick them from the list instead, add them under Firmwares and clear this field.',
-	displayOptions: { hide: { firmwareIds: [''] } },
+	// Shown only while it holds something (n8n reads a missing value as undefined, which does not exist).
+	displayOptions: { show: { firmwareIds: [{ _cnd: { exists: true } }] } },
 };
 
 /** Every watched firmware ID, each once: the picked ones, then the ones of the legacy text field. */
