@@ -51,8 +51,9 @@ export async function pollJobChanges(context: IPollFunctions): Promise<INodeExec
 			const guarded = index === 0 ? call : deadline.guard(call);
 			if (index > 0 && deadline.passed()) break;
 			try {
-				const read = await readFirmwareJobs(guarded, { firmwareId, iotInstanceId }, previous[firmwareId], Date.now());
-				const compared = compareJobs(previous[firmwareId], read, Date.now());
+				const startedAt = Date.now();
+				const read = await readFirmwareJobs(guarded, { firmwareId, iotInstanceId }, previous[firmwareId], startedAt);
+				const compared = compareJobs(previous[firmwareId], read, startedAt);
 				next[firmwareId] = compared.next;
 				events.push(...compared.events);
 			} catch (error) {
