@@ -84,17 +84,25 @@ export async function sendIotRequest(
 			formatParams: false,
 		});
 	} catch (error) {
-		throw toAlibabaApiError(error, credentials, timeoutMs);
+		throw toAlibabaApiError(error, { credentials, action, timeoutMs });
 	}
 	const httpStatus = entry.response?.statusCode;
 	if ((httpStatus !== undefined && httpStatus >= 300) || body.Success === false) {
-		throw errorFromBody(body, entry, credentials);
+		throw errorFromBody(body, entry, { credentials, action, timeoutMs });
 	}
 	return body;
 }
 
-function secretsOf(credentials: IotCredentials): string[] {
-	return [credentials.accessKeySecret, credentials.securityToken ?? ''];
+/** What an error needs to know about the call that failed. */
+interface FailedCall {
+	credentials: IotCredentials;
+	action: string;
+	timeoutMs: number;
+}
+
+/** Every text taken from an answer or from pop-core passes here before it reaches an error. */
+function clean(text: string, credentials: IotCredentials): string {
+	return redactText(text, [credentials.accessKeySecret, credentials.securityToken ?? '']);
 }
 
 function headerValue(entry: PopEntry, name: string): string | undefined {
@@ -102,9 +110,11 @@ function headerValue(entry: PopEntry, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-function errorFromBody(body: IotAnswer, entry: PopEntry, credentials: IotCredentials): AlibabaApiError {
+function errorFromBody(body: IotAnswer, entry: PopEntry, call: FailedCall): AlibabaApiError {
 	const httpStatus = entry.response?.statusCode;
-	const code = typeof body.Code === 'string' && body.Code ? body.Code : `HTTP ${httpStatus ?? '?'}`;
+	// A code is an identifier, never a place for a secret; a proxy's JSON may still put anything there.
+	const code =
+		typeof body.Code === 'string' && body.Code ? clean(body.Code, call.credentials) : `HTTP ${httpStatus ?? '?'}`;
 	// Gateway errors carry `Message`; IoT business errors carry `ErrorMessage`.
 	const rawMessage = [body.Message, body.ErrorMessage].find(
 		(value): value is string => typeof value === 'string' && value !== '',
@@ -113,10 +123,11 @@ function errorFromBody(body: IotAnswer, entry: PopEntry, credentials: IotCredent
 	return new AlibabaApiError({
 		kind: classifyErrorCode(code, httpStatus),
 		code,
-		apiMessage: redactText(rawMessage ?? 'Alibaba Cloud gave no error message', secretsOf(credentials)),
-		requestId: typeof body.RequestId === 'string' ? body.RequestId : undefined,
+		apiMessage: clean(rawMessage ?? 'Alibaba Cloud gave no error message', call.credentials),
+		requestId: typeof body.RequestId === 'string' ? clean(body.RequestId, call.credentials) : undefined,
 		httpStatus,
 		retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+		action: call.action,
 	});
 }
 
@@ -125,11 +136,8 @@ const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '
 /** A connection was made, then lost. */
 const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
-function toAlibabaApiError(
-	error: unknown,
-	credentials: IotCredentials,
-	timeoutMs: number,
-): AlibabaApiError {
+function toAlibabaApiError(error: unknown, call: FailedCall): AlibabaApiError {
+	const { credentials, action, timeoutMs } = call;
 	const failure = (error ?? {}) as {
 		name?: string;
 		code?: unknown;
@@ -140,13 +148,17 @@ function toAlibabaApiError(
 	};
 	// pop-core throws for any answer with a Code (it ignores the HTTP status itself).
 	if (failure.data && typeof failure.data === 'object') {
-		return errorFromBody(failure.data, failure.entry ?? {}, credentials);
+		return errorFromBody(failure.data, failure.entry ?? {}, call);
 	}
 	if (failure.name === 'SyntaxError') {
 		return new AlibabaApiError({
 			kind: 'invalidResponse',
 			code: 'InvalidResponse',
-			apiMessage: `The endpoint answered with something that is not Alibaba Cloud JSON${describeBody(failure.text)}`,
+			apiMessage: clean(
+				`${credentials.endpoint} answered with something that is not Alibaba Cloud JSON${describeBody(failure.text)}`,
+				credentials,
+			),
+			action,
 		});
 	}
 	if (typeof failure.name === 'string' && failure.name.includes('RequestTimeout')) {
@@ -154,6 +166,7 @@ function toAlibabaApiError(
 			kind: 'timeout',
 			code: 'RequestTimeout',
 			apiMessage: `No answer from ${credentials.endpoint} within ${timeoutMs} ms`,
+			action,
 		});
 	}
 	const networkCode = typeof failure.code === 'string' ? failure.code : undefined;
@@ -162,6 +175,7 @@ function toAlibabaApiError(
 			kind: 'network',
 			code: 'NetworkError',
 			apiMessage: `The connection to ${credentials.endpoint} closed before the answer was complete (${networkCode})`,
+			action,
 		});
 	}
 	if (networkCode && NETWORK_ERROR_CODES.has(networkCode)) {
@@ -169,6 +183,7 @@ function toAlibabaApiError(
 			kind: 'network',
 			code: 'NetworkError',
 			apiMessage: `Could not reach ${credentials.endpoint} (${networkCode})`,
+			action,
 		});
 	}
 	if (failure.message?.includes('socket hang up')) {
@@ -176,15 +191,14 @@ function toAlibabaApiError(
 			kind: 'network',
 			code: 'NetworkError',
 			apiMessage: `The connection to ${credentials.endpoint} closed before the answer was complete`,
+			action,
 		});
 	}
 	return new AlibabaApiError({
 		kind: 'network',
 		code: 'RequestFailed',
-		apiMessage: redactText(
-			`The request to ${credentials.endpoint} failed: ${failure.message ?? String(error)}`,
-			secretsOf(credentials),
-		),
+		apiMessage: clean(`The request to ${credentials.endpoint} failed: ${failure.message ?? String(error)}`, credentials),
+		action,
 	});
 }
 
