@@ -1,5 +1,8 @@
+import type { Agent } from 'node:http';
+
 import RPCClient from '@alicloud/pop-core';
 
+import { captureInto, capturedText, capturingAgent, newCapture, type AnswerCapture } from './answerCapture';
 import { AlibabaApiError, classifyErrorCode } from './errors';
 import type { IotCredentials } from './iotCredentials';
 import { redactText } from './redact';
@@ -21,11 +24,17 @@ interface PopVerboseClient {
 }
 type PopClientConstructor = new (config: RPCClient.Config, verbose: boolean) => PopVerboseClient;
 
-// pop-core keeps a keep-alive agent per client: reuse clients so pages share warm sockets.
-const clients = new Map<string, PopVerboseClient>();
+/** A pop-core client and the keep-alive agent its requests go through (answerCapture.ts). */
+interface PopClient {
+	client: PopVerboseClient;
+	agent: Agent;
+}
+
+// Reuse clients so pages share warm sockets.
+const clients = new Map<string, PopClient>();
 const MAX_CACHED_CLIENTS = 64;
 
-function popClientFor(credentials: IotCredentials): PopVerboseClient {
+function popClientFor(credentials: IotCredentials): PopClient {
 	const key = JSON.stringify([
 		credentials.endpoint,
 		credentials.accessKeyId,
@@ -35,16 +44,19 @@ function popClientFor(credentials: IotCredentials): PopVerboseClient {
 	let client = clients.get(key);
 	if (!client) {
 		if (clients.size >= MAX_CACHED_CLIENTS) clients.delete(clients.keys().next().value as string);
-		client = new (RPCClient as unknown as PopClientConstructor)(
-			{
-				endpoint: credentials.endpoint,
-				apiVersion: IOT_API_VERSION,
-				accessKeyId: credentials.accessKeyId,
-				accessKeySecret: credentials.accessKeySecret,
-				securityToken: credentials.securityToken,
-			},
-			true,
-		);
+		client = {
+			client: new (RPCClient as unknown as PopClientConstructor)(
+				{
+					endpoint: credentials.endpoint,
+					apiVersion: IOT_API_VERSION,
+					accessKeyId: credentials.accessKeyId,
+					accessKeySecret: credentials.accessKeySecret,
+					securityToken: credentials.securityToken,
+				},
+				true,
+			),
+			agent: capturingAgent(credentials.endpoint),
+		};
 		clients.set(key, client);
 	}
 	return client;
@@ -73,18 +85,22 @@ export async function sendIotRequest(
 	timeoutMs: number,
 ): Promise<IotAnswer> {
 	const wireParams = toWireParams({ RegionId: credentials.regionId, ...params });
+	const { client, agent } = popClientFor(credentials);
+	const capture = newCapture();
 	let body: IotAnswer;
 	let entry: PopEntry;
 	try {
 		// GET, as Alibaba's own SDKs and the API reference's examples send RPC calls. The signed URL
 		// then sits in pop-core's error messages: none of them is passed on (see toAlibabaApiError).
-		[body, entry] = await popClientFor(credentials).request(action, wireParams, {
+		[body, entry] = await client.request(action, wireParams, {
 			method: 'GET',
 			timeout: timeoutMs,
 			formatParams: false,
+			agent,
+			beforeRequest: captureInto(capture),
 		});
 	} catch (error) {
-		throw toAlibabaApiError(error, { credentials, action, timeoutMs });
+		throw toAlibabaApiError(error, { credentials, action, timeoutMs, capture });
 	}
 	const httpStatus = entry.response?.statusCode;
 	if ((httpStatus !== undefined && httpStatus >= 300) || body.Success === false) {
@@ -98,6 +114,7 @@ interface FailedCall {
 	credentials: IotCredentials;
 	action: string;
 	timeoutMs: number;
+	capture?: AnswerCapture;
 }
 
 /** Every text taken from an answer or from pop-core passes here before it reaches an error. */
@@ -112,6 +129,7 @@ function headerValue(entry: PopEntry, name: string): string | undefined {
 
 function errorFromBody(body: IotAnswer, entry: PopEntry, call: FailedCall): AlibabaApiError {
 	const httpStatus = entry.response?.statusCode;
+	if (isForeignJson(body)) return foreignJsonError(body, httpStatus, call);
 	// A code is an identifier, never a place for a secret; a proxy's JSON may still put anything there.
 	const code =
 		typeof body.Code === 'string' && body.Code ? clean(body.Code, call.credentials) : `HTTP ${httpStatus ?? '?'}`;
@@ -131,6 +149,24 @@ function errorFromBody(body: IotAnswer, entry: PopEntry, call: FailedCall): Alib
 	});
 }
 
+/** Alibaba's answers, errors included, always carry a RequestId; a proxy's JSON has neither it nor a Code. */
+function isForeignJson(body: IotAnswer): boolean {
+	return typeof body.Code !== 'string' && typeof body.RequestId !== 'string';
+}
+
+function foreignJsonError(body: IotAnswer, httpStatus: number | undefined, call: FailedCall): AlibabaApiError {
+	const text = [body.Message, body.message, body.error].find((value): value is string => typeof value === 'string' && value !== '');
+	// Redacted whole before the cut, so no cut can leave a piece of a secret behind.
+	const quote = text ? ` ("${clean(text, call.credentials).slice(0, 200)}")` : '';
+	return new AlibabaApiError({
+		kind: 'invalidResponse',
+		code: 'InvalidResponse',
+		apiMessage: `${call.credentials.endpoint} answered${httpStatus ? ` HTTP ${httpStatus}` : ''} with JSON that is not Alibaba Cloud's${quote}`,
+		httpStatus,
+		action: call.action,
+	});
+}
+
 /** No connection could be made. */
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
 /** A connection was made, then lost. */
@@ -144,20 +180,25 @@ function toAlibabaApiError(error: unknown, call: FailedCall): AlibabaApiError {
 		message?: string;
 		data?: IotAnswer;
 		entry?: PopEntry;
-		text?: string;
 	};
 	// pop-core throws for any answer with a Code (it ignores the HTTP status itself).
 	if (failure.data && typeof failure.data === 'object') {
 		return errorFromBody(failure.data, failure.entry ?? {}, call);
 	}
 	if (failure.name === 'SyntaxError') {
+		const httpStatus = call.capture?.statusCode;
+		// Redacted whole before any cut, so no cut can leave a piece of a secret behind.
+		const captured = call.capture ? capturedText(call.capture) : undefined;
+		const body = captured === undefined ? undefined : clean(captured, credentials);
 		return new AlibabaApiError({
 			kind: 'invalidResponse',
 			code: 'InvalidResponse',
+			// The page is a proxy's, and may echo the signed request: only its redacted title or start.
 			apiMessage: clean(
-				`${credentials.endpoint} answered with something that is not Alibaba Cloud JSON${describeBody(failure.text)}`,
+				`${credentials.endpoint} answered${httpStatus ? ` HTTP ${httpStatus}` : ''} with something that is not Alibaba Cloud JSON${describeBody(body)}`,
 				credentials,
 			),
+			httpStatus,
 			action,
 		});
 	}
@@ -205,8 +246,8 @@ function toAlibabaApiError(error: unknown, call: FailedCall): AlibabaApiError {
 /** A gateway's HTML page usually names the status in its title: keep that much. */
 function describeBody(body: string | undefined): string {
 	if (!body) return '';
-	const title = /<title>([^<]{1,120})<\/title>/i.exec(body)?.[1]?.trim();
-	if (title) return ` (page titled "${title}")`;
+	const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+	if (title) return ` (page titled "${title.slice(0, 120)}")`;
 	const start = body.trim().slice(0, 80).replace(/\s+/g, ' ');
 	return start ? ` (starts with "${start}")` : '';
 }
