@@ -82,6 +82,8 @@ describe('errors users see', () => {
 		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
 		expect(result.error!.message).toBe('iot.system.SystemException: 系统异常');
 		expect(result.error!.description).toMatch(/^Request ID: [0-9A-F-]{36}\n/);
+		// n8n shows httpCode as the error code: Alibaba's, not "200".
+		expect(result.error!.httpCode).toBe('iot.system.SystemException');
 		expect(result.serialized).not.toMatch(/HTTP status: 200/);
 	});
 

@@ -29,6 +29,8 @@ type AgentInternals = http.Agent & { addRequest(request: http.ClientRequest, opt
 export function capturingAgent(endpoint: string): http.Agent {
 	const options = { keepAlive: true, keepAliveMsecs: 3000 };
 	const agent = (endpoint.startsWith('https://') ? new https.Agent(options) : new http.Agent(options)) as AgentInternals;
+	// Node's agents have had addRequest since their start; without it, answers simply go uncaptured.
+	if (typeof agent.addRequest !== 'function') return agent;
 	const addRequest = agent.addRequest.bind(agent);
 	agent.addRequest = (request, requestOptions) => {
 		const capture = requestOptions[CAPTURE];
