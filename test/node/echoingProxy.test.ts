@@ -118,4 +118,11 @@ describe('what the error still tells', () => {
 		expect(result.error!.description).toContain('HTTP status: 403');
 		expect(result.error!.description).toContain('A proxy or gateway answered instead of Alibaba Cloud');
 	});
+
+	it('does not take a foreign JSON answer with HTTP 200 for an empty list', async () => {
+		emulator.setEchoProxy({ format: 'json', httpStatus: 200 });
+		const result = await runListByFirmware({ credential: sts(), parameters });
+		expect(result.items).toEqual([]);
+		expect(result.error!.message).toMatch(/answered HTTP 200 with JSON that is not Alibaba Cloud's \("GET \[redacted URL\]"\)/);
+	});
 });

@@ -126,7 +126,7 @@ describe('errors users see', () => {
 	it('says when the gateway answers with an HTML page instead of JSON', async () => {
 		emulator.inject({ respond: { kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML } });
 		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
-		expect(result.error!.message).toMatch(/not Alibaba Cloud JSON/);
+		expect(result.error!.message).toBe(`${emulator.url} answered HTTP 502 with something that is not Alibaba Cloud JSON (page titled "502 Bad Gateway")`);
 	});
 
 	it('says when the service fails on its side', async () => {

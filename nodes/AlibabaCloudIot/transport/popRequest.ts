@@ -103,7 +103,8 @@ export async function sendIotRequest(
 		throw toAlibabaApiError(error, { credentials, action, timeoutMs, capture });
 	}
 	const httpStatus = entry.response?.statusCode;
-	if ((httpStatus !== undefined && httpStatus >= 300) || body.Success === false) {
+	// A proxy's JSON can come with HTTP 200 too: without this it would read as an empty list.
+	if ((httpStatus !== undefined && httpStatus >= 300) || body.Success === false || isForeignJson(body)) {
 		throw errorFromBody(body, entry, { credentials, action, timeoutMs });
 	}
 	return body;
