@@ -3,7 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 // '.js' makes tsx pick the TypeScript source over the codex file AlibabaCloudIot.node.json.
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
 import { MAX_JOBS_PAGE_SIZE } from '../../nodes/AlibabaCloudIot/api/limits';
-import { runNode, testCredential } from '../../test/harness';
+import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
+import { pollOnce, runNode, testCredential } from '../../test/harness';
 import {
 	ENUM_FIELDS,
 	agrees,
@@ -91,8 +92,10 @@ export async function runLiveCheck(config: LiveConfig): Promise<LiveCheckResult>
 	}
 	lines.push(unknownFirmwareCode(unknown.error));
 
-	const node = await nodeThroughEngine(config, firmwareId, jobs, Number(first.answer?.Total ?? 0));
+	const total = Number(first.answer?.Total ?? 0);
+	const node = await nodeThroughEngine(config, firmwareId, jobs, total);
 	lines.push(node.line);
+	lines.push(await triggerTestEvent(config, firmwareId, total <= NODE_JOB_BUDGET ? node.items : undefined));
 	return {
 		lines,
 		exchanges: wire.exchanges,
@@ -160,7 +163,7 @@ async function nodeThroughEngine(
 	firmwareId: string,
 	wireList: IDataObject[],
 	total: number,
-): Promise<{ line: LiveLine; laterJobs: IDataObject[] }> {
+): Promise<{ line: LiveLine; laterJobs: IDataObject[]; items: IDataObject[] }> {
 	const name = "node output through n8n's engine";
 	const returnAll = total <= NODE_JOB_BUDGET;
 	const result = await runNode({
@@ -178,7 +181,7 @@ async function nodeThroughEngine(
 		},
 		credentials: { alibabaCloudIotApi: config.credential as ICredentialDataDecryptedObject },
 	});
-	if (result.error) return { line: differs(name, String(result.error.message)), laterJobs: [] };
+	if (result.error) return { line: differs(name, String(result.error.message)), laterJobs: [], items: [] };
 	const items = result.items.map((item) => item.json);
 	const expectedCount = Math.min(total, NODE_JOB_BUDGET);
 	const problems: string[] = [];
@@ -186,8 +189,36 @@ async function nodeThroughEngine(
 	const mismatch = wireList.findIndex((job, index) => !sameJob(items[index], job));
 	if (mismatch !== -1) problems.push(`job ${mismatch + 1} differs from the wire's: ${JSON.stringify(items[mismatch] ?? null).slice(0, 120)}`);
 	const laterJobs = items.slice(wireList.length).map(rewrapTags);
-	if (problems.length > 0) return { line: differs(name, problems.join('; ')), laterJobs };
-	return { line: agrees(name, `${items.length} jobs, in the wire's order with its fields, Tags unwrapped`), laterJobs };
+	if (problems.length > 0) return { line: differs(name, problems.join('; ')), laterJobs, items };
+	return { line: agrees(name, `${items.length} jobs, in the wire's order with its fields, Tags unwrapped`), laterJobs, items };
+}
+
+/**
+ * The trigger's "Fetch Test Event" in the engine: it reads only the ends of the list (page 1 and
+ * the last page), so it finds the newest job only if the list is sorted by creation either way.
+ */
+async function triggerTestEvent(config: LiveConfig, firmwareId: string, allJobs: IDataObject[] | undefined): Promise<LiveLine> {
+	const name = 'trigger test event';
+	if (!allJobs) return notSeen(name, `more than ${NODE_JOB_BUDGET} jobs: the check does not read them all to find the newest`);
+	if (allJobs.length === 0) return notSeen(name, 'no jobs');
+	const createdAt = (job: IDataObject) => Date.parse(String(job.UtcCreate));
+	const newest = allJobs.reduce((best, job) => (createdAt(job) > createdAt(best) ? job : best));
+	const sample = await pollOnce({
+		node: {
+			type: new AlibabaCloudIotTrigger(),
+			parameters: { firmwareIds: firmwareId, options: config.iotInstanceId ? { iotInstanceId: config.iotInstanceId } : {} },
+			credentials: { alibabaCloudIotApi: { id: 'live', name: 'Live check' } },
+		},
+		credentials: { alibabaCloudIotApi: config.credential as ICredentialDataDecryptedObject },
+		mode: 'manual',
+	}).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+	if (sample instanceof Error) return differs(name, sample.message);
+	const shown = sample?.[0]?.[0]?.json;
+	if (!shown) return differs(name, 'no sample job, though the firmware has jobs');
+	if (createdAt(shown) !== createdAt(newest)) {
+		return differs(name, `showed a job created ${String(shown.UtcCreate)}, the newest was created ${String(newest.UtcCreate)}`);
+	}
+	return agrees(name, `the newest job, created ${String(newest.UtcCreate)}`);
 }
 
 function sameJob(item: IDataObject | undefined, wireJob: IDataObject): boolean {

@@ -35,6 +35,7 @@ const ASSUMPTIONS = [
 	'TargetSelection spellings',
 	'unknown firmware code',
 	"node output through n8n's engine",
+	'trigger test event',
 ];
 
 function configFor(target: Emulator, firmwareId?: string): LiveConfig {
