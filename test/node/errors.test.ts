@@ -1,8 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
 import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, INSTANCE_NOT_FOUND_CODES, RAM_DENIALS } from '../emulator';
 import type { NodeRunResult } from '../harness';
 import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
+import { loadOptionsContext } from '../support/loadOptions';
 import { useEmulator } from '../support/useEmulator';
 
 
@@ -187,6 +189,18 @@ describe('RAM denials', () => {
 		else expect(description).not.toContain('HTTP status');
 		expect(emulator.requests).toHaveLength(1);
 		expectNoSecrets(result, credential);
+	});
+
+	it('names iot:ListOTAFirmware when the Firmware picker is denied', async () => {
+		const node = new AlibabaCloudIot();
+		const context = loadOptionsContext(
+			{ type: node, parameters: {}, credentials: { alibabaCloudIotApi: { id: '1', name: 'Emulator' } } },
+			{ alibabaCloudIotApi: credentialFor(emulator, 'ramBusinessDeny') as ICredentialDataDecryptedObject },
+		);
+		await expect(node.methods.listSearch.searchFirmwares.call(context)).rejects.toMatchObject({
+			message: expect.stringMatching(/^iot\.common\.RamActionPermissionDeny: /),
+			description: expect.stringContaining('does not allow "iot:ListOTAFirmware"'),
+		});
 	});
 
 	it('names the action that was denied: a denial of one action only', async () => {
