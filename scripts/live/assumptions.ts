@@ -7,6 +7,7 @@ import {
 	TARGET_SELECTIONS,
 	canonicalEnumValue,
 } from '../../nodes/AlibabaCloudIot/api/otaEnums';
+import { isInstanceNotFoundCode } from '../../nodes/AlibabaCloudIot/transport/errors';
 import type { IotAnswer } from '../../nodes/AlibabaCloudIot/transport/popRequest';
 
 /** One assumption the package makes, and what the service showed of it. */
@@ -180,6 +181,7 @@ export function unknownFirmwareCode(error: { code: string; kind: string; httpSta
 	const name = 'unknown firmware code';
 	if (!error) return differs(name, 'a made-up FirmwareId was answered with success');
 	const seen = `${error.code}, HTTP ${error.httpStatus ?? '?'}`;
+	if (isInstanceNotFoundCode(error.code)) return notSeen(name, `${seen}: the instance was not found first; set IOT_INSTANCE_ID`);
 	if (error.code === EXPECTED_UNKNOWN_FIRMWARE_CODE && error.kind === 'business') return agrees(name, seen);
 	const handling = error.kind === 'business' ? 'the node shows it as is, without retrying' : `the node classes it as ${error.kind}${error.attempts > 1 ? ' and retried it' : ''}`;
 	return differs(name, `${seen} (${handling})`);

@@ -12,7 +12,7 @@ import { formatLine, type LiveLine } from '../../scripts/live/assumptions';
 import { runLiveCheck } from '../../scripts/live/check';
 import { MISSING_CREDENTIALS_SENTENCE, type LiveConfig } from '../../scripts/live/config';
 import { writeRecording } from '../../scripts/live/record';
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, loadFixtureFile, startEmulator, type Emulator } from '../emulator';
+import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, loadFixtureFile, startEmulator, type Emulator } from '../emulator';
 import { credentialFor } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 
@@ -84,6 +84,15 @@ describe('the live check against the emulator', () => {
 		const { lines } = await runLiveCheck(configFor(emulator, 'FwShuffled000000000001'));
 		expect(lineOf(lines, 'list order')).toMatch(/^list order: differs: neither newest nor oldest first/);
 		expect(lineOf(lines, 'JobStatus spellings')).toMatch(/PAUSED \(not documented: passed on unchanged, passes every filter\)/);
+	});
+
+	it('checks an Enterprise instance given IOT_INSTANCE_ID, and says when the instance is wrong', async () => {
+		const enterprise = await runLiveCheck({ ...configFor(emulator, FIXTURE_FIRMWARES.enterprise), iotInstanceId: EMULATOR_INSTANCE_ID });
+		expect(enterprise.lines.map(formatLine).filter((line) => !/^[^:]+: agrees/.test(line))).toEqual([]);
+		const wrong = await runLiveCheck({ ...configFor(emulator, FIXTURE_FIRMWARES.enterprise), iotInstanceId: 'iot-cn-nosuchinstance' });
+		expect(lineOf(wrong.lines, 'unknown firmware code')).toBe(
+			'unknown firmware code: not seen (iot.system.InstanceNotFound, HTTP 200: the instance was not found first; set IOT_INSTANCE_ID)',
+		);
 	});
 
 	it('stops after the credential Test when it fails, saying why', async () => {
