@@ -65,6 +65,7 @@ function gaveUp(last: AlibabaApiError, attempts: number): AlibabaApiError {
 		requestId: last.requestId,
 		httpStatus: last.httpStatus,
 		retryAfterMs: last.retryAfterMs,
+		action: last.action,
 	});
 	error.attempts = attempts;
 	return error;
