@@ -19,6 +19,8 @@ interface AlibabaApiErrorFields {
 	httpStatus?: number;
 	/** From the `x-acs-retry-after` header (milliseconds), on throttled answers. */
 	retryAfterMs?: number;
+	/** Whether the request may have been carried out; by default judged from kind and code. */
+	outcomeUnknown?: boolean;
 }
 
 export class AlibabaApiError extends Error {
@@ -28,6 +30,11 @@ export class AlibabaApiError extends Error {
 	readonly requestId?: string;
 	readonly httpStatus?: number;
 	readonly retryAfterMs?: number;
+	/**
+	 * The request may have reached Alibaba and been carried out: no answer came, or one that does
+	 * not prove it was refused. An action that changes the fleet is not sent again after this.
+	 */
+	readonly outcomeUnknown: boolean;
 	/** How many requests were made before giving up (set by the retry loop). */
 	attempts = 1;
 
@@ -40,6 +47,7 @@ export class AlibabaApiError extends Error {
 		this.requestId = fields.requestId;
 		this.httpStatus = fields.httpStatus;
 		this.retryAfterMs = fields.retryAfterMs;
+		this.outcomeUnknown = fields.outcomeUnknown ?? isOutcomeUnknown(fields.kind, fields.code);
 	}
 
 	get retryable(): boolean {
@@ -54,6 +62,19 @@ const RETRYABLE_KINDS = new Set<AlibabaErrorKind>([
 	'timeout',
 	'invalidResponse',
 ]);
+
+/** Server-side codes the gateway answers before the action runs: the request was not carried out. */
+const NOT_PROCESSED_SERVER_CODES = new Set(['ServiceUnavailable', 'SignatureNonceUsed']);
+
+/**
+ * A refusal (throttling, auth, business error) proves nothing happened; so does a gateway that was
+ * unavailable. A timeout, a proxy's page or an internal error does not: the action may have run.
+ */
+function isOutcomeUnknown(kind: AlibabaErrorKind, code: string): boolean {
+	if (kind === 'timeout' || kind === 'invalidResponse' || kind === 'network') return true;
+	if (kind === 'server') return !NOT_PROCESSED_SERVER_CODES.has(code);
+	return false;
+}
 
 /** Codes that mean "these credentials (or their RAM policy) are not accepted", from NOTES.md. */
 const AUTH_CODE_PATTERNS = [

@@ -8,8 +8,14 @@ import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
 /** pop-core's own default is 3 s, too short for a loaded gateway. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
+/** What one action call may ask of the retry loop. */
+export interface IotCallSettings {
+	/** False for an action that changes the fleet (see RetryPolicy). */
+	retryUnknownOutcome?: boolean;
+}
+
 /** One RPC action call as the rest of the code sees it: signed, rate limited and retried. */
-export type IotCaller = (action: string, params: IotParams) => Promise<IotAnswer>;
+export type IotCaller = (action: string, params: IotParams, settings?: IotCallSettings) => Promise<IotAnswer>;
 
 export interface IotCallOptions {
 	timeoutMs?: number;
@@ -20,10 +26,13 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 	const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const limiter = rateLimiterFor(credentials.accessKeyId, credentials.maxRequestsPerSecond);
-	return async (action, params) =>
-		await withRetries(async () => {
-			// Every attempt, retries included, takes a slot: Alibaba counts them all.
-			await limiter?.acquire();
-			return await sendIotRequest(credentials, action, params, timeoutMs);
-		}, retryPolicy);
+	return async (action, params, settings = {}) =>
+		await withRetries(
+			async () => {
+				// Every attempt, retries included, takes a slot: Alibaba counts them all.
+				await limiter?.acquire();
+				return await sendIotRequest(credentials, action, params, timeoutMs);
+			},
+			{ ...retryPolicy, retryUnknownOutcome: settings.retryUnknownOutcome ?? retryPolicy.retryUnknownOutcome },
+		);
 }

@@ -169,6 +169,8 @@ function toAlibabaApiError(
 			kind: 'network',
 			code: 'NetworkError',
 			apiMessage: `Could not reach ${credentials.endpoint} (${networkCode})`,
+			// No connection was made, so nothing was sent.
+			outcomeUnknown: false,
 		});
 	}
 	if (failure.message?.includes('socket hang up')) {

@@ -9,6 +9,11 @@ export interface RetryPolicy {
 	maxElapsedMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/**
+	 * False for an action that changes the fleet: a failure whose outcome is unknown (timeout,
+	 * dropped connection) is not retried, since the first request may have been carried out.
+	 */
+	retryUnknownOutcome?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -46,6 +51,7 @@ export async function withRetries<T>(
 			return await attempt();
 		} catch (error) {
 			if (!(error instanceof AlibabaApiError) || !error.retryable) throw error;
+			if (policy.retryUnknownOutcome === false && error.outcomeUnknown) throw gaveUp(error, attempts);
 			const delay = retryDelayMs(attempts, policy, error.retryAfterMs, random);
 			const outOfTime = clock.now() + delay - startedAt > policy.maxElapsedMs;
 			if (attempts >= policy.maxAttempts || outOfTime) {
@@ -65,6 +71,7 @@ function gaveUp(last: AlibabaApiError, attempts: number): AlibabaApiError {
 		requestId: last.requestId,
 		httpStatus: last.httpStatus,
 		retryAfterMs: last.retryAfterMs,
+		outcomeUnknown: last.outcomeUnknown,
 	});
 	error.attempts = attempts;
 	return error;
