@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+// '.js' makes tsx pick the TypeScript source over the codex file AlibabaCloudIot.node.json.
+import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
 import { runNode, type HarnessNode, type NodeRunResult } from '../harness';
 
 export interface OperationRun {
