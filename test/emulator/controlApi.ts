@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { validateFaultMode, validateInjectedFault } from './faultValidation';
 import { readBody } from './httpRequest';
+import { quotaRoutes } from './quotaControlRoutes';
+import { taskRoutes } from './taskControlRoutes';
 import type { StatsSummary } from './stats';
 import type { Emulator, FirmwareSpec } from './types';
 
@@ -47,10 +49,14 @@ function routes(emulator: ControlTarget): Record<string, Route> {
 				jobCount: fixture.jobs.length,
 			};
 		},
+		/** `{qps: N}` overrides every action's quota (0 = no limit); `{qps: null}` restores the documented ones. */
 		'POST qps': (body) => {
-			emulator.setQps(numberField(body, 'qps'));
+			const qps = (body as Record<string, unknown> | undefined)?.qps;
+			emulator.setQps(qps === null ? undefined : numberField(body, 'qps'));
 			return { ok: true };
 		},
+		...quotaRoutes(emulator),
+		...taskRoutes(emulator),
 		'POST latency': (body) => {
 			emulator.setLatency(numberField(body, 'ms'));
 			return { ok: true };

@@ -4,12 +4,14 @@ import { ACTIONS, type ActionContext } from './actions/registry';
 import { authenticate } from './auth';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
+import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
 
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
+	jobs: JobRegistry;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
@@ -24,6 +26,8 @@ export interface ApiRequest {
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
 	receivedAtMonotonic: number;
+	/** Set by decide() once flow control has let the request through (for the stats). */
+	admitted?: boolean;
 }
 
 export interface Decision {
@@ -44,10 +48,12 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	});
 	if (!auth.ok) return { outcome: auth.outcome };
 
-	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic);
+	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic, request.params.Action);
 	if (retryAfterMs > 0) {
 		return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }) };
 	}
+
+	request.admitted = true;
 
 	const action = request.params.Action;
 	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId);
@@ -58,6 +64,7 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	if (!handler) return { outcome: gatewayError('InvalidAction.NotFound') };
 	const context: ActionContext = {
 		firmwares: parts.firmwares,
+		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
 	return { outcome: handler(request.params, context) };

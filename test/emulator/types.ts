@@ -1,4 +1,7 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
+import type { JobSpec, JobTaskSummary } from './jobRegistry';
+import type { QuotaReport } from './quotaReport';
+import type { QuotaScope } from './quotas';
 
 export interface OtaTag {
 	Key: string;
@@ -112,8 +115,13 @@ export interface RecordedRequest {
 export interface EmulatorOptions {
 	/** 0 (default): a random free port. The emulator always listens on 127.0.0.1. */
 	port?: number;
-	/** Accepted requests per AccessKeyId in any sliding second; default 10 (the documented limit); 0 = no limit. */
+	/**
+	 * Overrides every action's quota: accepted requests per account (or key, see quotaScope) and action in
+	 * any sliding second; 0 = no limit. Unset (default): each action's documented quota (quotas.ts).
+	 */
 	qps?: number;
+	/** Whom quotas are counted for: 'account' (default, as Alibaba does: all its keys share) or each 'key'. */
+	quotaScope?: QuotaScope;
 	/** Added before every API answer; default 0. */
 	latencyMs?: number;
 	/** Default true. */
@@ -130,10 +138,20 @@ export interface Emulator {
 	close(): Promise<void>;
 	addFirmware(spec: FirmwareSpec): FirmwareFixture;
 	firmware(firmwareId: string): FirmwareFixture | undefined;
+	/** A new IN_PROGRESS job at the head of a firmware's list, with `taskCount` device tasks. Throws on bad input. */
+	addJobWithTasks(spec: JobSpec): JobTaskSummary;
+	/** Moves every unfinished task of a job `steps` (default 1, up to 10) states on. Throws for an unknown job. */
+	advanceTasks(jobId: string, steps?: number): JobTaskSummary;
+	/** Counts per task status of a job. Throws for an unknown job. */
+	taskSummary(jobId: string): JobTaskSummary;
 	inject(fault: InjectedFault): void;
 	clearFaults(): void;
 	setFaultMode(mode: FaultMode | undefined): void;
-	setQps(qps: number): void;
+	/** A number overrides every action's quota (0 = no limit); undefined restores the documented quotas. */
+	setQps(qps: number | undefined): void;
+	setQuotaScope(scope: QuotaScope): void;
+	/** The quota each action gets now, and how it is counted. */
+	quotas(): QuotaReport;
 	setLatency(ms: number): void;
 	/** Every API request received, oldest first (control requests under /__emulator/ are not recorded). */
 	readonly requests: RecordedRequest[];
