@@ -102,9 +102,9 @@ describe('what is retried', () => {
 			result.error!.message,
 		);
 		expect(gaveUp).not.toBeNull();
-		// Each wait is at least the 400 ms hint, and none starts past the 1 s budget.
+		// Each wait is at least the 400 ms hint, and no retry starts past the 1 s budget.
+		expect(Number(gaveUp![1])).toBeGreaterThanOrEqual(2);
 		expect(Number(gaveUp![1])).toBeLessThanOrEqual(3);
-		expect(Number(gaveUp![2])).toBeLessThanOrEqual(1);
 		expect(emulator.requests).toHaveLength(Number(gaveUp![1]));
 	});
 
