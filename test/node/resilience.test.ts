@@ -99,7 +99,7 @@ describe('what is retried', () => {
 			parameters: { ...demo, options: { maxRetrySeconds: 1 } },
 		});
 		const gaveUp = /^Throttling\.User: Request was denied due to user flow control\. \(gave up after (\d+) attempts in (\d+\.\d) s\)$/.exec(
-			result.error!.message,
+			String(result.error!.message),
 		);
 		expect(gaveUp).not.toBeNull();
 		// Each wait is at least the 400 ms hint, and no retry starts past the 1 s budget.
