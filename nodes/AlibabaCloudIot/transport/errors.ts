@@ -17,7 +17,7 @@ interface AlibabaApiErrorFields {
 	apiMessage: string;
 	requestId?: string;
 	httpStatus?: number;
-	/** From the `x-acs-retry-after` header (milliseconds), on throttled answers. */
+	/** The wait a throttled answer asks for (milliseconds), from its headers: see throttleHints.ts. */
 	retryAfterMs?: number;
 	/** Whether the request may have been carried out; by default judged from kind and code. */
 	outcomeUnknown?: boolean;

@@ -20,19 +20,30 @@ export type IotCaller = (action: string, params: IotParams, settings?: IotCallSe
 export interface IotCallOptions {
 	timeoutMs?: number;
 	retryPolicy?: RetryPolicy;
+	/**
+	 * An action's documented quota (requests per second per account), when there is one: the
+	 * action's limiter stays under it as well as under the credential's Max Requests per Second.
+	 * The api layer knows the quotas (api/limits.ts `otaActionQuota`); transport only applies them.
+	 */
+	quotaPerSecondOf?: (action: string) => number | undefined;
 }
 
 export function createIotCaller(credentials: IotCredentials, options: IotCallOptions = {}): IotCaller {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-	const limiter = rateLimiterFor(credentials.accessKeyId, credentials.maxRequestsPerSecond);
-	return async (action, params, settings = {}) =>
-		await withRetries(
+	return async (action, params, settings = {}) => {
+		const limiter = rateLimiterFor(
+			credentials.accessKeyId,
+			action,
+			credentials.maxRequestsPerSecond,
+			options.quotaPerSecondOf?.(action),
+		);
+		return await withRetries(
 			async () => {
-				// Every attempt, retries included, takes a slot: Alibaba counts them all.
-				await limiter?.acquire();
-				return await sendIotRequest(credentials, action, params, timeoutMs);
+				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs);
+				return limiter ? await limiter.schedule(send) : await send();
 			},
 			{ ...retryPolicy, retryUnknownOutcome: settings.retryUnknownOutcome ?? retryPolicy.retryUnknownOutcome },
 		);
+	};
 }

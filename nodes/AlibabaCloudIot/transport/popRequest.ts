@@ -3,6 +3,7 @@ import RPCClient from '@alicloud/pop-core';
 import { AlibabaApiError, classifyErrorCode } from './errors';
 import type { IotCredentials } from './iotCredentials';
 import { redactText } from './redact';
+import { throttleWaitMs } from './throttleHints';
 
 /** The IoT Platform API version every action of this package belongs to. */
 const IOT_API_VERSION = '2018-01-20';
@@ -109,14 +110,13 @@ function errorFromBody(body: IotAnswer, entry: PopEntry, credentials: IotCredent
 	const rawMessage = [body.Message, body.ErrorMessage].find(
 		(value): value is string => typeof value === 'string' && value !== '',
 	);
-	const retryAfter = Number(headerValue(entry, 'x-acs-retry-after'));
 	return new AlibabaApiError({
 		kind: classifyErrorCode(code, httpStatus),
 		code,
 		apiMessage: redactText(rawMessage ?? 'Alibaba Cloud gave no error message', secretsOf(credentials)),
 		requestId: typeof body.RequestId === 'string' ? body.RequestId : undefined,
 		httpStatus,
-		retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+		retryAfterMs: throttleWaitMs((name) => headerValue(entry, name)),
 	});
 }
 
