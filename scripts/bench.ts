@@ -74,6 +74,9 @@ async function main(): Promise<void> {
 	console.log(line(rows[0]));
 	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 	for (const row of rows.slice(1)) console.log(line(row));
+	// Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own.
+	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+	console.log((await promisify(execFile)(tsx, [join(__dirname, 'bench', 'toolboxScenarios.ts'), String(latencyMs)])).stdout);
 	if (failed) {
 		console.error('\nSome scenario did not return every job exactly once.');
 		process.exitCode = 1;
