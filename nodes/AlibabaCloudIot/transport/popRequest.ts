@@ -6,6 +6,7 @@ import { captureInto, capturedText, capturingAgent, newCapture, type AnswerCaptu
 import { AlibabaApiError, classifyErrorCode } from './errors';
 import type { IotCredentials } from './iotCredentials';
 import { redactText } from './redact';
+import { throttleWaitMs } from './throttleHints';
 
 /** The IoT Platform API version every action of this package belongs to. */
 const IOT_API_VERSION = '2018-01-20';
@@ -138,14 +139,13 @@ function errorFromBody(body: IotAnswer, entry: PopEntry, call: FailedCall): Alib
 	const rawMessage = [body.Message, body.ErrorMessage].find(
 		(value): value is string => typeof value === 'string' && value !== '',
 	);
-	const retryAfter = Number(headerValue(entry, 'x-acs-retry-after'));
 	return new AlibabaApiError({
 		kind: classifyErrorCode(code, httpStatus),
 		code,
 		apiMessage: clean(rawMessage ?? 'Alibaba Cloud gave no error message', call.credentials),
 		requestId: typeof body.RequestId === 'string' ? clean(body.RequestId, call.credentials) : undefined,
 		httpStatus,
-		retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+		retryAfterMs: throttleWaitMs((name) => headerValue(entry, name)),
 		action: call.action,
 	});
 }
@@ -226,6 +226,8 @@ function toAlibabaApiError(error: unknown, call: FailedCall): AlibabaApiError {
 			code: 'NetworkError',
 			apiMessage: `Could not reach ${credentials.endpoint} (${networkCode})`,
 			action,
+			// No connection was made, so nothing was sent.
+			outcomeUnknown: false,
 		});
 	}
 	if (failure.message?.includes('socket hang up')) {
