@@ -1,17 +1,9 @@
-import type { INodeParameters } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
-
-import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credentials';
 import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
+import { asN8nDelivers } from '../support/n8nCredentialData';
 
 const keys = { accessKeyId: 'STS.id', accessKeySecret: 'the-secret', regionId: 'cn-shanghai' };
 const REGIONAL = 'https://iot.cn-shanghai.aliyuncs.com';
 const PRIVATE = 'http://127.0.0.1:8787';
-
-/** What a node gets from `this.getCredentials()` in n8n: the same call n8n's CLI credentials helper makes. */
-function asN8nDelivers(stored: INodeParameters): Record<string, unknown> {
-	return NodeHelpers.getNodeParameters(new AlibabaCloudIotApi().properties, stored, true, false, null, null) ?? {};
-}
 
 describe('credential toggles, read by resolveIotCredentials', () => {
 	it('uses a token and an endpoint saved before the toggles existed (no toggle field at all)', () => {
