@@ -1,5 +1,7 @@
-// Runs the emulator on its own: `npx tsx test/emulator/cli.ts [--port N] [--qps N] [--latency MS]`.
+// Runs the emulator on its own: `npx tsx test/emulator/cli.ts [--port N] [--qps N] [--latency MS]`,
+// plus the serving-mode flags, `--fixtures FILE` and `--no-seed` of cliModeFlags.ts.
 // Prints one JSON line (where it listens and how to sign in), then serves until SIGINT or SIGTERM.
+import { modeOptions } from './cliModeFlags';
 import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator } from './index';
 
 function numericFlag(args: string[], name: string): number | undefined {
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
 		port: numericFlag(args, '--port'),
 		qps: numericFlag(args, '--qps'),
 		latencyMs: numericFlag(args, '--latency'),
+		...modeOptions(args),
 	});
 	process.stdout.write(
 		JSON.stringify({

@@ -8,6 +8,28 @@ export { LIST_OTA_JOB_MAX_PAGE_SIZE } from './actions/listOtaJobByFirmware';
 export { LIST_OTA_FIRMWARE_MAX_PAGE_SIZE } from './actions/listOtaFirmware';
 export { BAD_GATEWAY_HTML } from './faults';
 export { percentEncode, canonicalQuery, stringToSign, signStringToSign } from './signature';
+export { RAM_DENIALS } from './ramDenials';
+export { UNKNOWN_ENUM_VALUES } from './unknownEnumValues';
+export { ALTERNATIVE_SPELLINGS } from './wireModes';
+export { ECHO_HEADER } from './echoProxy';
+export { rateLimitHeaderValue, throttleHintHeaders } from './throttleHints';
+export { parseFixtures, loadFixtureFile } from './recordedFixtures';
+export {
+	ECHO_FORMATS,
+	ENUM_SPELLINGS,
+	INSTANCE_NOT_FOUND_CODES,
+	JOB_ORDERS,
+	THROTTLE_HINT_STYLES,
+} from './servingModes';
+export type {
+	EchoFormat,
+	EchoProxyMode,
+	EnumSpelling,
+	FirmwareJobOrder,
+	InstanceNotFoundCode,
+	JobOrder,
+	ThrottleHintStyle,
+} from './servingModes';
 export type { StatsSummary } from './stats';
 export type {
 	Emulator,
@@ -18,6 +40,7 @@ export type {
 	FirmwareSpec,
 	InjectedFault,
 	InjectedResponse,
+	JobPatch,
 	OtaJob,
 	OtaTag,
 	RecordedRequest,

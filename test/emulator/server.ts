@@ -9,16 +9,28 @@ import { FaultInjector } from './faults';
 import { FirmwareStore } from './firmwareStore';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
+import { addJob, setJobStatus } from './jobEditing';
+import { servedJobs } from './jobOrder';
 import { NonceRegistry } from './nonces';
 import { decide, type EmulatorParts } from './pipeline';
 import { DEFAULT_QPS, RateLimiter } from './rateLimit';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
+import {
+	initialServingModes,
+	validateEchoProxy,
+	validateEnumSpelling,
+	validateInstanceNotFoundCode,
+	validateThrottleHint,
+} from './servingModes';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
+import { respelled } from './wireModes';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const firmwares = new FirmwareStore();
 	if (options.seedFixtures !== false) seedFixtures(firmwares);
+	for (const spec of options.fixtures ?? []) firmwares.add(spec);
+	if (options.jobOrder !== undefined) firmwares.setJobOrder(options.jobOrder);
 	const timestampWindowMs = options.timestampWindowMs ?? DEFAULT_TIMESTAMP_WINDOW_MS;
 	const parts: EmulatorParts = {
 		firmwares,
@@ -26,7 +38,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
 		timestampWindowMs,
+		modes: initialServingModes(options),
 	};
+	const { modes } = parts;
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
 	const latencyTimers = new Set<NodeJS.Timeout>();
@@ -38,6 +52,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			method: req.method ?? '',
 			path: url.pathname,
 			params,
+			url: `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`,
+			body,
 			receivedAt: Date.now(),
 			receivedAtMonotonic: performance.now(),
 		};
@@ -108,6 +124,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setQps: (qps) => parts.limiter.setQps(qps),
 		setLatency: (ms) => {
 			latencyMs = ms;
+		},
+		setJobOrder: (order) => firmwares.setJobOrder(order),
+		setEnumSpelling: (spelling) => {
+			modes.enumSpelling = validateEnumSpelling(spelling);
+		},
+		setInstanceNotFoundCode: (code) => {
+			modes.instanceNotFoundCode = validateInstanceNotFoundCode(code);
+		},
+		setThrottleHint: (hint) => {
+			modes.throttleHint = validateThrottleHint(hint);
+		},
+		setEchoProxy: (mode) => {
+			modes.echoProxy = mode === undefined ? undefined : validateEchoProxy(mode);
+		},
+		addJob: (firmwareId, patch) => addJob(firmwares, firmwareId, patch),
+		setJobStatus: (jobId, status) => setJobStatus(firmwares, jobId, status),
+		servedJobs: (firmwareId) => {
+			const fixture = firmwares.get(firmwareId);
+			if (!fixture) throw new Error(`no firmware ${firmwareId}`);
+			const jobs = servedJobs(fixture, firmwares.jobOrder);
+			return modes.enumSpelling === 'alternative' ? (respelled(jobs) as typeof jobs) : jobs;
 		},
 		peakRequestsPerSecond: (accessKeyId) => stats.peak(accessKeyId),
 		resetStats: () => stats.reset(),
