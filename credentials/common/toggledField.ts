@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
+ * What n8n hands the node as the toggle of a credential saved before the toggle existed, when the
+ * field behind it holds a value: anything but `false` counts as on.
+ */
+export const ON_AS_SAVED_BEFORE_THE_TOGGLE = 'savedBeforeTheToggle';
+
+/**
  * A field revealed by a boolean toggle, as n8n's AWS credential does it, for a field that credentials
  * saved before the toggle existed may already hold.
  *
@@ -10,10 +16,14 @@ import type { INodeProperties } from 'n8n-workflow';
  * toggle would get the toggle's default, `false`, and lose the field it depends on.
  *
  * So the toggle is defined twice under one name, and which definition applies depends on whether
- * the field is filled: empty, the toggle defaults to off (a new credential); filled, it defaults to
- * on (an old credential keeps its value, and shows the toggle on). An explicit `false` always wins,
- * and then n8n drops the hidden field. The field comes before its toggle on purpose: n8n resolves a
- * credential's fields in that order, and the toggle's choice needs the field's value.
+ * the field is filled. Empty: the toggle defaults to off (a new credential). Filled: it defaults to
+ * ON_AS_SAVED_BEFORE_THE_TOGGLE, which keeps the field shown, hence kept. An explicit `false` always
+ * wins, and then n8n drops the hidden field. That default is not `true` because n8n stores a
+ * credential without the values equal to their defaults, and the editor fills in a missing value
+ * with the first definition's default (off): a toggle switched on must be stored as `true`.
+ *
+ * The field comes before its toggle on purpose: n8n resolves a credential's fields in that order
+ * (with the field's value known, the right toggle definition applies).
  */
 export function toggledField(
 	toggle: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
@@ -21,8 +31,8 @@ export function toggledField(
 ): INodeProperties[] {
 	const filled = { [`/${field.name}`]: [{ _cnd: { exists: true as const } }] };
 	return [
-		{ ...field, displayOptions: { show: { [toggle.name]: [true] } } },
+		{ ...field, displayOptions: { show: { [toggle.name]: [{ _cnd: { not: false } }] } } },
 		{ ...toggle, type: 'boolean', default: false, displayOptions: { hide: filled } },
-		{ ...toggle, type: 'boolean', default: true, displayOptions: { show: filled } },
+		{ ...toggle, type: 'boolean', default: ON_AS_SAVED_BEFORE_THE_TOGGLE, displayOptions: { show: filled } },
 	];
 }

@@ -1,3 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
+
+import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credentials';
+import { ON_AS_SAVED_BEFORE_THE_TOGGLE } from '../../credentials/common/toggledField';
 import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
 import { asN8nDelivers } from '../support/n8nCredentialData';
 
@@ -50,9 +54,9 @@ describe('credential toggles, as n8n delivers the credential to the node', () =>
 	it('keeps a previous-release credential working: toggles come out on, the values kept', () => {
 		const delivered = asN8nDelivers({ ...keys, securityToken: 'tok', endpoint: PRIVATE, maxRequestsPerSecond: 10 });
 		expect(delivered).toMatchObject({
-			temporaryCredentials: true,
+			temporaryCredentials: ON_AS_SAVED_BEFORE_THE_TOGGLE,
 			securityToken: 'tok',
-			customEndpoint: true,
+			customEndpoint: ON_AS_SAVED_BEFORE_THE_TOGGLE,
 			endpoint: PRIVATE,
 		});
 		expect(resolveIotCredentials(delivered)).toMatchObject({ securityToken: 'tok', endpoint: PRIVATE });
@@ -83,6 +87,18 @@ describe('credential toggles, as n8n delivers the credential to the node', () =>
 		expect(delivered).not.toHaveProperty('securityToken');
 		expect(delivered).not.toHaveProperty('endpoint');
 		expect(resolveIotCredentials(delivered)).toMatchObject({ securityToken: undefined, endpoint: REGIONAL });
+	});
+
+	it('stores a toggle switched on as true, so the editor reads it back on (n8n stores no value equal to its default)', () => {
+		const stored = NodeHelpers.getNodeParameters(
+			new AlibabaCloudIotApi().properties,
+			{ ...keys, temporaryCredentials: true, securityToken: 'tok', customEndpoint: true, endpoint: PRIVATE },
+			false,
+			false,
+			null,
+			null,
+		);
+		expect(stored).toMatchObject({ temporaryCredentials: true, customEndpoint: true });
 	});
 
 	it('delivers the fields under toggles turned on', () => {

@@ -27,10 +27,10 @@ function text(value: unknown): string {
 }
 
 /**
- * A field behind a toggle (Temporary Credentials, Custom Endpoint). Off: the field is ignored even if
- * a value was left behind. Absent: the credential was saved before the toggle existed, when a filled
- * field was always used, so it still is. (Real n8n fills in absent toggles before the node sees the
- * credential; `credentials/common/toggledField.ts` makes that fill-in `true` for a filled field.)
+ * A field behind a toggle (Temporary Credentials, Custom Endpoint). Off (`false`): the field is
+ * ignored even if a value was left behind. Anything else, absent included: on. A credential saved
+ * before the toggle existed always used a filled field, so it still does. (n8n fills in an absent
+ * toggle before the node sees the credential: see `credentials/common/toggledField.ts`.)
  */
 function toggledText(
 	data: Record<string, unknown>,
