@@ -22,17 +22,18 @@ export const ON_AS_SAVED_BEFORE_THE_TOGGLE = 'savedBeforeTheToggle';
  * credential without the values equal to their defaults, and the editor fills in a missing value
  * with the first definition's default (off): a toggle switched on must be stored as `true`.
  *
- * The field comes before its toggle on purpose: n8n resolves a credential's fields in that order
- * (with the field's value known, the right toggle definition applies).
+ * The toggle refers to its field by its plain name (not as `/field`), which makes the field a
+ * dependency: n8n then resolves the toggle again once the field's value is known, so the right
+ * definition applies even though the toggle comes first in the form.
  */
 export function toggledField(
 	toggle: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
 	field: INodeProperties,
 ): INodeProperties[] {
-	const filled = { [`/${field.name}`]: [{ _cnd: { exists: true as const } }] };
+	const filled = { [field.name]: [{ _cnd: { exists: true as const } }] };
 	return [
-		{ ...field, displayOptions: { show: { [toggle.name]: [{ _cnd: { not: false } }] } } },
 		{ ...toggle, type: 'boolean', default: false, displayOptions: { hide: filled } },
 		{ ...toggle, type: 'boolean', default: ON_AS_SAVED_BEFORE_THE_TOGGLE, displayOptions: { show: filled } },
+		{ ...field, displayOptions: { show: { [toggle.name]: [{ _cnd: { not: false } }] } } },
 	];
 }
