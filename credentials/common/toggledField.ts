@@ -35,5 +35,15 @@ export function toggledField(
 		{ ...toggle, type: 'boolean', default: false, displayOptions: { hide: filled } },
 		{ ...toggle, type: 'boolean', default: ON_AS_SAVED_BEFORE_THE_TOGGLE, displayOptions: { show: filled } },
 		{ ...field, displayOptions: { show: { [toggle.name]: [{ _cnd: { not: false } }] } } },
+		// n8n's editor fills a missing toggle with the first definition's default (off), so it shows a
+		// credential saved before the toggle existed with the toggle off and the field hidden; saving
+		// it like that would drop the field (n8n stores no field it hides). Say so while that is the case.
+		{
+			displayName: `${field.displayName} is filled in but not used while ${toggle.displayName} is off. A credential saved before this switch existed used it: switch ${toggle.displayName} on to keep using it.`,
+			name: `${toggle.name}Notice`,
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { [toggle.name]: [false], ...filled } },
+		},
 	];
 }

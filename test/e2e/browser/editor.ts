@@ -81,17 +81,18 @@ export async function showsField(modal: Locator, name: string): Promise<boolean>
 	return (await modal.getByTestId(`parameter-input-${name}`).count()) > 0;
 }
 
-/**
- * Fills in the open credential dialog (the endpoint behind its Custom Endpoint toggle) and saves
- * it; n8n tests it on save.
- */
-export async function fillAndSaveCredential(page: Page, fields: CredentialFields): Promise<void> {
+/** Fills in the open credential dialog, the endpoint behind its Custom Endpoint toggle. */
+export async function fillCredential(page: Page, fields: CredentialFields): Promise<void> {
 	const modal = credentialModal(page);
 	await modal.getByTestId('parameter-input-accessKeyId').locator('input').fill(fields.accessKeyId);
 	await modal.getByTestId('parameter-input-accessKeySecret').locator('input').fill(fields.accessKeySecret);
 	await switchOn(modal, 'customEndpoint');
 	await modal.getByTestId('parameter-input-endpoint').locator('input').fill(fields.endpoint);
-	await modal.getByTestId('credential-save-button').click();
+}
+
+/** Saves the open credential dialog; n8n tests the credential on save. */
+export async function saveCredential(page: Page): Promise<void> {
+	await credentialModal(page).getByTestId('credential-save-button').click();
 }
 
 /**

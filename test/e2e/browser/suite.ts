@@ -20,7 +20,7 @@ import {
 	addAction,
 	closeCredentialModal,
 	docsScreenshot,
-	fillAndSaveCredential,
+	fillCredential,
 	executeStep,
 	NODE_DISPLAY_NAME,
 	openNewCredential,
@@ -29,6 +29,7 @@ import {
 	searchNodePicker,
 	reopenCredentialTestResult,
 	retryCredentialTest,
+	saveCredential,
 	showOutputAs,
 	showsField,
 	switchOff,
@@ -153,10 +154,21 @@ async function editorChecks(
 		await switchOff(modal, 'temporaryCredentials');
 		await modal.getByTestId('parameter-input-securityToken').waitFor({ state: 'detached' });
 	});
-	const before = Date.now();
-	await checks.step('fill in AccessKey ID, Secret and Endpoint (Custom Endpoint on) and save', () =>
-		fillAndSaveCredential(page, { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, endpoint: emulator.url }),
+	await checks.step('fill in AccessKey ID, Secret and Endpoint (Custom Endpoint on)', () =>
+		fillCredential(page, { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, endpoint: emulator.url }),
 	);
+	// The editor shows a credential saved before the toggles existed in this same state: toggle off
+	// (n8n fills a missing toggle with its default), the field filled but hidden.
+	await checks.check('with Custom Endpoint off and an Endpoint filled in, a notice says it is not used', async () => {
+		await switchOff(modal, 'customEndpoint');
+		await modal.getByTestId('parameter-input-endpoint').waitFor({ state: 'detached' });
+		await modal.getByText(/Endpoint is filled in but not used while Custom Endpoint is off/).waitFor();
+		await switchOn(modal, 'customEndpoint');
+		await modal.getByText(/Endpoint is filled in but not used/).waitFor({ state: 'detached' });
+		assert.equal(await modal.getByTestId('parameter-input-endpoint').locator('input').inputValue(), emulator.url);
+	});
+	const before = Date.now();
+	await checks.step('save the credential', () => saveCredential(page));
 	const testCalls = async () =>
 		(await emulator.requests()).filter(
 			(request) => request.at >= before && request.params.FirmwareId === CREDENTIAL_TEST_FIRMWARE,
