@@ -148,6 +148,8 @@ async function editorChecks(
 		await switchOn(modal, 'customEndpoint');
 		await modal.getByTestId('parameter-input-securityToken').waitFor();
 		await modal.getByTestId('parameter-input-endpoint').waitFor();
+		// The dialog scrolls: bring both toggles and both fields into the picture.
+		await modal.getByTestId('parameter-input-endpoint').scrollIntoViewIfNeeded();
 		await docsScreenshot(page, join(DOCS_DIR, 'credential-toggles.png'));
 	});
 	await checks.check('switching Temporary Credentials (STS) off hides Security Token again', async () => {
