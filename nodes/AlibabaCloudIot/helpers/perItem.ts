@@ -15,6 +15,18 @@ interface ItemFailure {
 }
 
 /**
+ * What a failed input item becomes: under Continue On Fail, one error item paired with it (on the
+ * error output when the node has one); otherwise the node error, thrown.
+ */
+export function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	const node = context.getNode();
+	const nodeError = toNodeError(node, error, itemIndex);
+	if (!context.continueOnFail()) throw nodeError;
+	const toErrorOutput = node.onError === 'continueErrorOutput';
+	return { json: errorItemJson(error, nodeError, toErrorOutput), pairedItem: { item: itemIndex } };
+}
+
+/**
  * Runs an operation for every input item with that item's own parameters: all parameters are
  * read first (bad input stops the node before any request), then items run concurrently. Output
  * keeps the input order, each record paired with its item; under Continue On Fail a failed item
@@ -25,13 +37,9 @@ export async function executePerItem<Request>(
 	readRequest: (itemIndex: number) => Request,
 	run: (request: Request, itemIndex: number) => Promise<IDataObject[]>,
 ): Promise<INodeExecutionData[]> {
-	const node = context.getNode();
-	const failure = (error: unknown, itemIndex: number): ItemFailure => {
-		const nodeError = toNodeError(node, error, itemIndex);
-		if (!context.continueOnFail()) throw nodeError;
-		const toErrorOutput = node.onError === 'continueErrorOutput';
-		return { failed: { json: errorItemJson(error, nodeError, toErrorOutput), pairedItem: { item: itemIndex } } };
-	};
+	const failure = (error: unknown, itemIndex: number): ItemFailure => ({
+		failed: failedItem(context, error, itemIndex),
+	});
 
 	const requests = context.getInputData().map((_, itemIndex): { request: Request } | ItemFailure => {
 		try {
