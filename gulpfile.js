@@ -5,6 +5,7 @@ const { task, src, dest, parallel } = require('gulp');
 // Each copy is its own task, so gulp waits for every stream before it reports done.
 const copy = (from, to, options = {}) => {
 	const copyTask = () => src(path.resolve(from), { encoding: false, allowEmpty: true, ...options }).pipe(dest(path.resolve(to)));
+	copyTask.displayName = `copy ${from}`;
 	return copyTask;
 };
 

@@ -8,7 +8,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { IOT_INSTANCE_ID_OPTION } from './helpers/sharedProperties';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
+import { searchFirmwares } from './methods/listSearch';
 import { pollJobChanges } from './trigger/pollJobChanges';
+import { LEGACY_FIRMWARE_IDS_PROPERTY, WATCHED_FIRMWARES_PROPERTY } from './trigger/watchedFirmwares';
 
 export class AlibabaCloudIotTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,15 +44,8 @@ export class AlibabaCloudIotTrigger implements INodeType {
 				],
 				default: 'otaJobCreatedOrStatusChanged',
 			},
-			{
-				displayName: 'Firmware IDs',
-				name: 'firmwareIds',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. FJFx8JzpnhpIsKftRjjm03****, UfuxnwygsuSkVE0VCN****0100',
-				description: 'The firmwares whose OTA jobs to watch, separated by commas',
-			},
+			WATCHED_FIRMWARES_PROPERTY,
+			LEGACY_FIRMWARE_IDS_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -64,6 +59,7 @@ export class AlibabaCloudIotTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { alibabaCloudIotApiTest },
+		listSearch: { searchFirmwares },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -7,6 +7,12 @@ export const EMULATOR_KEYS = {
 	inactive: { accessKeyId: 'LTAI5tEmulatorInactive', accessKeySecret: 'emu-secret-inactive' },
 	/** Every action answers 403 Forbidden.RAM. */
 	ramDenied: { accessKeyId: 'LTAI5tEmulatorRamDeny1', accessKeySecret: 'emu-secret-ram-deny' },
+	/** Every action answers 400 Forbidden.RAM (the live service has been seen using 400 as well as 403). */
+	ramDenied400: { accessKeyId: 'LTAI5tEmulatorRamDeny4', accessKeySecret: 'emu-secret-ram-deny-400' },
+	/** Every action answers 403 NoPermission. */
+	ramNoPermission: { accessKeyId: 'LTAI5tEmulatorNoPerm01', accessKeySecret: 'emu-secret-no-permission' },
+	/** Every action answers HTTP 200 with the business code iot.common.RamActionPermissionDeny. */
+	ramBusinessDeny: { accessKeyId: 'LTAI5tEmulatorRamBiz01', accessKeySecret: 'emu-secret-ram-business' },
 	sts: {
 		accessKeyId: 'STS.EmulatorTempKey001',
 		accessKeySecret: 'emu-secret-sts-01',
@@ -36,6 +42,10 @@ export const ACCESS_KEYS: ReadonlyMap<string, AccessKeyRecord> = new Map([
 	[EMULATOR_KEYS.sameAccount.accessKeyId, { accessKeySecret: EMULATOR_KEYS.sameAccount.accessKeySecret, active: true, ramDeniesAll: false }],
 	[EMULATOR_KEYS.inactive.accessKeyId, { accessKeySecret: EMULATOR_KEYS.inactive.accessKeySecret, active: false, ramDeniesAll: false }],
 	[EMULATOR_KEYS.ramDenied.accessKeyId, { accessKeySecret: EMULATOR_KEYS.ramDenied.accessKeySecret, active: true, ramDeniesAll: true }],
+	[EMULATOR_KEYS.ramDenied400.accessKeyId, { accessKeySecret: EMULATOR_KEYS.ramDenied400.accessKeySecret, active: true, ramDeniesAll: true }],
+	[EMULATOR_KEYS.ramNoPermission.accessKeyId, { accessKeySecret: EMULATOR_KEYS.ramNoPermission.accessKeySecret, active: true, ramDeniesAll: true }],
+	// The gateway lets it through; the IoT service denies it (ramDenials.ts).
+	[EMULATOR_KEYS.ramBusinessDeny.accessKeyId, { accessKeySecret: EMULATOR_KEYS.ramBusinessDeny.accessKeySecret, active: true, ramDeniesAll: false }],
 	[EMULATOR_KEYS.sts.accessKeyId, { accessKeySecret: EMULATOR_KEYS.sts.accessKeySecret, active: true, ramDeniesAll: false }],
 	[EMULATOR_KEYS.stsExpired.accessKeyId, { accessKeySecret: EMULATOR_KEYS.stsExpired.accessKeySecret, active: true, ramDeniesAll: false }],
 ]);

@@ -1,6 +1,8 @@
 // Runs the emulator on its own:
-// `npx tsx test/emulator/cli.ts [--port N] [--qps N] [--latency MS] [--quota-scope account|key]`.
+// `npx tsx test/emulator/cli.ts [--port N] [--qps N] [--latency MS] [--quota-scope account|key]`,
+// plus the serving-mode flags, `--fixtures FILE` and `--no-seed` of cliModeFlags.ts.
 // Prints one JSON line (where it listens and how to sign in), then serves until SIGINT or SIGTERM.
+import { modeOptions } from './cliModeFlags';
 import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator } from './index';
 import { checkQuotaScope, type QuotaScope } from './quotas';
 
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
 		port: numericFlag(args, '--port'),
 		qps: numericFlag(args, '--qps'),
 		latencyMs: numericFlag(args, '--latency'),
+		...modeOptions(args),
 		quotaScope: quotaScopeFlag(args),
 	});
 	process.stdout.write(

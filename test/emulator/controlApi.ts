@@ -2,6 +2,7 @@
 // (next to a real n8n, say). They bypass latency, faults and flow control, and are not recorded.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { jobRoute, modeRoutes } from './controlModeRoutes';
 import { validateFaultMode, validateInjectedFault } from './faultValidation';
 import { readBody } from './httpRequest';
 import { quotaRoutes } from './quotaControlRoutes';
@@ -61,11 +62,13 @@ function routes(emulator: ControlTarget): Record<string, Route> {
 			emulator.setLatency(numberField(body, 'ms'));
 			return { ok: true };
 		},
+		...modeRoutes(emulator),
 	};
 }
 
 export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL, emulator: ControlTarget): Promise<void> {
-	const route = routes(emulator)[`${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`];
+	const path = url.pathname.slice(CONTROL_PREFIX.length);
+	const route = routes(emulator)[`${req.method} ${path}`] ?? jobRoute(emulator, req.method, path);
 	if (!route) return sendJson(res, 404, { error: `no control route ${req.method} ${url.pathname}` });
 	try {
 		const text = await readBody(req);

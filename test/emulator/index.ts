@@ -15,9 +15,31 @@ export { CANCEL_FLAGS } from './actions/cancelOtaTaskByJob';
 export { JOB_NOT_FOUND_CODE } from './otaErrors';
 export { TASK_STATUSES } from './taskStates';
 export type { TaskCounts, TaskStatus } from './taskStates';
-export type { JobSpec, JobTaskSummary } from './jobRegistry';
+export type { JobSpec, JobTaskSummary } from './jobSpec';
 export { BAD_GATEWAY_HTML } from './faults';
 export { percentEncode, canonicalQuery, stringToSign, signStringToSign } from './signature';
+export { RAM_DENIALS } from './ramDenials';
+export { UNKNOWN_ENUM_VALUES } from './unknownEnumValues';
+export { ALTERNATIVE_SPELLINGS } from './wireModes';
+export { ECHO_HEADER } from './echoProxy';
+export { rateLimitHeaderValue, throttleHintHeaders } from './throttleHints';
+export { parseFixtures, loadFixtureFile } from './recordedFixtures';
+export {
+	ECHO_FORMATS,
+	ENUM_SPELLINGS,
+	INSTANCE_NOT_FOUND_CODES,
+	JOB_ORDERS,
+	THROTTLE_HINT_STYLES,
+} from './servingModes';
+export type {
+	EchoFormat,
+	EchoProxyMode,
+	EnumSpelling,
+	FirmwareJobOrder,
+	InstanceNotFoundCode,
+	JobOrder,
+	ThrottleHintStyle,
+} from './servingModes';
 export type { StatsSummary } from './stats';
 export type {
 	Emulator,
@@ -28,6 +50,7 @@ export type {
 	FirmwareSpec,
 	InjectedFault,
 	InjectedResponse,
+	JobPatch,
 	OtaJob,
 	OtaTag,
 	RecordedRequest,

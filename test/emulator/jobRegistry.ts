@@ -4,34 +4,10 @@
 import type { FirmwareStore } from './firmwareStore';
 import { generateJob, iso } from './jobGenerator';
 import { allocateStatuses, JobTasks } from './jobTasks';
+import type { JobSpec, JobTaskSummary } from './jobSpec';
 import { hashSeed, mulberry32, randomInt } from './prng';
-import { STATUS_CODE, type TaskCounts, type TaskStatus } from './taskStates';
+import { STATUS_CODE, type TaskStatus } from './taskStates';
 import type { FirmwareFixture, OtaJob } from './types';
-
-/** What `addJobWithTasks` (and `POST /__emulator/jobs-with-tasks`) accepts. */
-export interface JobSpec {
-	/** A firmware the emulator has; the job goes to the head of its list (the newest). */
-	firmwareId: string;
-	/** Default: generated like the live ones (22 characters + "0200"). */
-	jobId?: string;
-	/** Number of device tasks, 0 to 2,000,000. */
-	taskCount: number;
-	/** Weights of each state at the start (counts that add up to taskCount are exact). Default: all QUEUED. */
-	statusMix?: Partial<Record<TaskStatus, number>>;
-	/** Share of tasks that end FAILED rather than SUCCEEDED when they leave IN_PROGRESS; default 0.1. */
-	failureRate?: number;
-	/** Default: derived from the firmware and its job count. */
-	seed?: number;
-}
-
-/** A job's tasks at a glance: `counts` per TaskStatus add up to `total`. */
-export interface JobTaskSummary {
-	jobId: string;
-	firmwareId: string;
-	jobStatus: string;
-	total: number;
-	counts: TaskCounts;
-}
 
 export interface JobEntry {
 	fixture: FirmwareFixture;
@@ -110,11 +86,9 @@ export class JobRegistry {
 		const tasks = new JobTasks(seed, now, statuses, failureRate, (mix.CONFIRM ?? 0) > 0);
 		fixture.jobs.unshift(job);
 		this.tasksByJob.set(job, tasks);
-		const entry = { fixture, job };
-		this.byId.set(job.JobId, entry);
-		this.indexedJobCount.set(fixture, fixture.jobs.length);
+		this.indexNewJobs();
 		settleJobStatus(job, tasks, now);
-		return summaryOf(entry, tasks);
+		return summaryOf({ fixture, job }, tasks);
 	}
 
 	/** Moves every unfinished task of the job `steps` states on (CONFIRM/QUEUED -> NOTIFIED -> IN_PROGRESS -> SUCCEEDED/FAILED). */

@@ -111,8 +111,8 @@ export class JobTasks {
 
 	/** Cancels every task now in one of `statuses`; returns how many were canceled. */
 	cancel(statuses: ReadonlySet<TaskStatus>, nowMs: number): number {
-		const codes = new Set([...statuses].map((status) => STATUS_CODE[status]));
-		codes.delete(STATUS_CODE.CANCELED);
+		// An ended task stays as it ended.
+		const codes = new Set([...statuses].map((status) => STATUS_CODE[status]).filter((code) => !TERMINAL_CODES.has(code)));
 		const now = toSeconds(nowMs);
 		let canceled = 0;
 		for (let i = 0; i < this.size; i++) {

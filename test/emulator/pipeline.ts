@@ -1,13 +1,18 @@
-// What one RPC request gets, decided in the live service's order: gateway checks, flow control,
-// then (for tests) forced faults, then the action itself.
+// What one RPC request gets, decided in the live service's order: (a proxy in front, when one is set,)
+// gateway checks, flow control, then (for tests) forced faults, then the service and its action.
 import { ACTIONS, type ActionContext } from './actions/registry';
 import { authenticate } from './auth';
+import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
 import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
+import { serviceRamDenial } from './ramDenials';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
+import type { ServingModes } from './servingModes';
+import { throttledAnswer } from './throttleHints';
+import { applyWireModes } from './wireModes';
 
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
@@ -16,12 +21,16 @@ export interface EmulatorParts {
 	faults: FaultInjector;
 	nonces: NonceRegistry;
 	timestampWindowMs: number;
+	modes: ServingModes;
 }
 
 export interface ApiRequest {
 	method: string;
 	path: string;
 	params: Record<string, string>;
+	/** The full URL as received (`http://host/path?query`) and a POST's body: what an echoing proxy repeats. */
+	url: string;
+	body: string;
 	/** Wall clock (ms since epoch), for Timestamp and nonces. */
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
@@ -37,6 +46,8 @@ export interface Decision {
 }
 
 export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
+	const echo = parts.modes.echoProxy;
+	if (echo) return { outcome: echoAnswer(echo.format, echo.httpStatus, request), fault: 'echoProxy' };
 	if (request.method !== 'GET' && request.method !== 'POST') return { outcome: gatewayError('UnsupportedHTTPMethod') };
 	if (request.path !== '/') return { outcome: gatewayError('InvalidUrl.NotFound') };
 
@@ -50,14 +61,16 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 
 	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic, request.params.Action);
 	if (retryAfterMs > 0) {
-		return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }) };
+		return { outcome: throttledAnswer(retryAfterMs, parts.modes.throttleHint) };
 	}
 
 	request.admitted = true;
 
 	const action = request.params.Action;
-	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId);
+	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId, { throttleHint: parts.modes.throttleHint, request });
 	if (forced) return forced;
+	const denied = serviceRamDenial(auth.accessKeyId);
+	if (denied) return { outcome: denied };
 
 	const handler = ACTIONS.get(action);
 	// authenticate() already rejected unknown actions; this keeps the types honest.
@@ -67,5 +80,5 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
-	return { outcome: handler(request.params, context) };
+	return { outcome: applyWireModes(handler(request.params, context), parts.modes) };
 }

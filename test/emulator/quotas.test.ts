@@ -91,10 +91,11 @@ describe('RequestStats traffic figures (on a synthetic clock)', () => {
 
 describe('per-account quotas over HTTP', () => {
 	let emulator: Emulator;
-	beforeAll(async () => {
+	// A fresh emulator each time, so no test waits for another's second to pass.
+	beforeEach(async () => {
 		emulator = await startEmulator();
 	});
-	afterAll(async () => {
+	afterEach(async () => {
 		await emulator.close();
 	});
 
@@ -113,5 +114,27 @@ describe('per-account quotas over HTTP', () => {
 		expect((await send(EMULATOR_KEYS.sts)).body.Code).toBeUndefined();
 		const stats = (await (await fetch(`${emulator.url}/__emulator/stats`)).json()) as { overall: Record<string, unknown> };
 		expect(stats.overall).toMatchObject({ requests: 12, accepted: 11, throttled: 1 });
+	});
+
+	it('counts each action apart: a full ListOTAJobByFirmware second leaves QueryOTAJob its own 10', async () => {
+		const jobId = emulator.firmware(FIXTURE_FIRMWARES.demo)?.jobs[0].JobId ?? '';
+		const answers = await Promise.all([
+			...Array.from({ length: 10 }, () => send(EMULATOR_KEYS.active)),
+			...Array.from({ length: 10 }, () => sendSigned(emulator.url, { credentials: EMULATOR_KEYS.sameAccount, params: { Action: 'QueryOTAJob', JobId: jobId } })),
+		]);
+		expect(codes(answers).every((code) => code === 'ok')).toBe(true);
+	});
+
+	it("gives each key its own quota in 'key' scope", async () => {
+		emulator.setQuotaScope('key');
+		try {
+			const answers = await Promise.all([
+				...Array.from({ length: 10 }, () => send(EMULATOR_KEYS.active)),
+				...Array.from({ length: 10 }, () => send(EMULATOR_KEYS.sameAccount)),
+			]);
+			expect(codes(answers).every((code) => code === 'ok')).toBe(true);
+		} finally {
+			emulator.setQuotaScope('account');
+		}
 	});
 });

@@ -14,6 +14,8 @@ import { NonceRegistry } from './nonces';
 import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
 import { RateLimiter } from './rateLimit';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
+import { servingControls } from './servingControls';
+import { initialServingModes } from './servingModes';
 import { quotaReport } from './quotaReport';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
@@ -21,6 +23,8 @@ import type { Emulator, EmulatorOptions } from './types';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const firmwares = new FirmwareStore();
 	if (options.seedFixtures !== false) seedFixtures(firmwares);
+	for (const spec of options.fixtures ?? []) firmwares.add(spec);
+	if (options.jobOrder !== undefined) firmwares.setJobOrder(options.jobOrder);
 	const timestampWindowMs = options.timestampWindowMs ?? DEFAULT_TIMESTAMP_WINDOW_MS;
 	const parts: EmulatorParts = {
 		firmwares,
@@ -29,6 +33,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
 		timestampWindowMs,
+		modes: initialServingModes(options),
 	};
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
@@ -41,6 +46,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			method: req.method ?? '',
 			path: url.pathname,
 			params,
+			url: `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`,
+			body,
 			receivedAt: Date.now(),
 			receivedAtMonotonic: performance.now(),
 		};
@@ -118,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setLatency: (ms) => {
 			latencyMs = ms;
 		},
+		...servingControls(firmwares, parts.modes),
 		peakRequestsPerSecond: (accessKeyId) => stats.peak(accessKeyId),
 		resetStats: () => stats.reset(),
 		statsSummary: () => stats.summary(),

@@ -2,8 +2,11 @@
 // action and overall (requests, accepted, throttled, busy period, busiest second per account).
 import { accountOf } from './accounts';
 import { SlidingWindow } from './slidingWindow';
-import { TrafficTally, type TrafficStats } from './trafficTally';
+import type { StatsSummary } from './statsSummary';
+import { TrafficTally } from './trafficTally';
 import type { RecordedRequest } from './types';
+
+export type { StatsSummary } from './statsSummary';
 
 /** Params are kept for this many recent requests only; older records keep their summary fields. */
 export const RECORDED_PARAMS_LIMIT = 10_000;
@@ -13,17 +16,6 @@ const NO_KEY = '';
 /** Requests without an Action are counted under this label. */
 const NO_ACTION = '(none)';
 
-export interface StatsSummary {
-	requestCount: number;
-	peakRequestsPerSecond: number;
-	peakRequestsPerSecondByAccessKeyId: Record<string, number>;
-	/** Count per answer: the Code when there was one, else the HTTP status ('200', '502'; '0' for destroyed or hung). */
-	outcomes: Record<string, number>;
-	/** All API requests together. */
-	overall: TrafficStats;
-	/** Per Action, as the request named it. */
-	byAction: Record<string, TrafficStats>;
-}
 
 export class RequestStats {
 	readonly requests: RecordedRequest[] = [];

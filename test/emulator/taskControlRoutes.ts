@@ -1,5 +1,5 @@
 // Control routes for jobs and their device tasks (see controlApi.ts).
-import type { JobSpec } from './jobRegistry';
+import type { JobSpec } from './jobSpec';
 import type { Emulator } from './types';
 
 type Route = (body: unknown, url: URL) => unknown;

@@ -19,21 +19,23 @@ interface OtaFirmwarePage {
 	hasMore: boolean;
 }
 
-/** One full page of ListOTAFirmware; its list comes wrapped as `FirmwareInfo.SimpleFirmwareInfo[]`. */
+/**
+ * One page of ListOTAFirmware (full size unless `pageSize` is given); its list comes wrapped as
+ * `FirmwareInfo.SimpleFirmwareInfo[]`.
+ */
 export async function listOtaFirmwarePage(
 	call: IotCaller,
-	request: { currentPage: number; iotInstanceId?: string },
+	request: { currentPage: number; pageSize?: number; iotInstanceId?: string },
 ): Promise<OtaFirmwarePage> {
+	const pageSize = request.pageSize ?? MAX_FIRMWARES_PAGE_SIZE;
 	const answer = await call('ListOTAFirmware', {
 		CurrentPage: request.currentPage,
-		PageSize: MAX_FIRMWARES_PAGE_SIZE,
+		PageSize: pageSize,
 		IotInstanceId: request.iotInstanceId,
 	});
 	const firmwares = unwrapList(answer.FirmwareInfo, 'SimpleFirmwareInfo') as OtaFirmware[];
 	return {
 		firmwares,
-		hasMore:
-			firmwares.length === MAX_FIRMWARES_PAGE_SIZE &&
-			request.currentPage * MAX_FIRMWARES_PAGE_SIZE < totalOf(answer),
+		hasMore: firmwares.length === pageSize && request.currentPage * pageSize < totalOf(answer),
 	};
 }

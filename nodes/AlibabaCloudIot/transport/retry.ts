@@ -88,6 +88,7 @@ function gaveUp(last: AlibabaApiError, attempts: number, elapsedMs: number | und
 		requestId: last.requestId,
 		httpStatus: last.httpStatus,
 		retryAfterMs: last.retryAfterMs,
+		action: last.action,
 	});
 	error.attempts = attempts;
 	return error;

@@ -43,8 +43,9 @@ export interface BrowserContext {
 	userFolder: string;
 }
 
-/** The prober's stand-in firmware (nodes/.../methods/credentialTest.ts): how its calls are recognised. */
-const CREDENTIAL_TEST_FIRMWARE = 'n8n-credential-test';
+/** The credential Test's probe (nodes/.../methods/credentialTest.ts): ListOTAFirmware of one firmware; the picker asks for pages of 100. */
+const isCredentialProbe = (request: { action?: string; params: Record<string, string> }) =>
+	request.action === 'ListOTAFirmware' && request.params.PageSize === '1';
 
 export async function runBrowserSuite(context: BrowserContext): Promise<void> {
 	const { checks, emulator } = context;
@@ -130,7 +131,7 @@ async function editorChecks(
 	);
 	const testCalls = async () =>
 		(await emulator.requests()).filter(
-			(request) => request.at >= before && request.params.FirmwareId === CREDENTIAL_TEST_FIRMWARE,
+			(request) => request.at >= before && isCredentialProbe(request),
 		);
 	const success = await checks.step('saving ran the credential test: "Connection tested successfully"', async () => {
 		const banner = await reopenCredentialTestResult(page);
