@@ -22,8 +22,8 @@ export interface TriggerResult extends TriggerSpec {
 	lastPollItems: number;
 }
 
-/** Jobs open on page 1 only: everything past the first 200 (newest first) has ended. */
-const OPEN_JOBS = 200;
+/** Jobs open on page 1 only (of 200 jobs a page): everything past the newest 100 has ended. */
+const OPEN_JOBS = 100;
 
 async function run(spec: TriggerSpec): Promise<TriggerResult> {
 	const emulator = await startEmulator({ qps: 0, latencyMs: 0 });
