@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,d,t]`: Return All against the emulator,
+ * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,d,t]`: Return All against the emulator,
  * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
- * (d) several n8n processes sharing one account's quota; (t) the trigger's requests per poll.
+ * the toolbox goals of issue 11; (d) several n8n processes sharing one account's quota; (t) the
+ * trigger's requests per poll.
  * Prints a table per part.
  */
 import { execFile } from 'node:child_process';
@@ -20,7 +21,7 @@ function flag(name: string, fallback: number): number {
 const latencyMs = flag('--latency', 300);
 const qps = flag('--qps', 10);
 const onlyIndex = process.argv.indexOf('--only');
-const parts = new Set((onlyIndex === -1 ? 'a,b,c,d,t' : process.argv[onlyIndex + 1]).split(','));
+const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,d,t' : process.argv[onlyIndex + 1]).split(','));
 
 const scenarios: ScenarioSpec[] = [
 	{ name: 'a', firmwares: 1, jobsPerFirmware: 10_000, qps, latencyMs },
@@ -132,8 +133,23 @@ async function triggerCost(): Promise<void> {
 	]);
 }
 
+/** Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own; prints its own tables. */
+async function toolboxGoals(): Promise<boolean> {
+	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+	let ok = true;
+	const toolbox = await promisify(execFile)(tsx, [join(__dirname, 'bench', 'toolboxScenarios.ts'), String(latencyMs)]).catch(
+		(error: { stdout?: string; message?: string }) => {
+			ok = false;
+			return { stdout: error.stdout || String(error.message) };
+		},
+	);
+	console.log(toolbox.stdout);
+	return ok;
+}
+
 async function main(): Promise<void> {
 	let ok = await singleProcess();
+	if (parts.has('toolbox')) ok = (await toolboxGoals()) && ok;
 	if (parts.has('d')) ok = (await sharedQuota()) && ok;
 	if (parts.has('t')) await triggerCost();
 	if (!ok) {

@@ -6,6 +6,12 @@ export const MAX_JOBS_PAGE_SIZE = 200;
 /** ListOTAFirmware: PageSize at most 100. */
 export const MAX_FIRMWARES_PAGE_SIZE = 100;
 
+/** ListOTATaskByJob: PageSize at most 100 (docs/alibaba-api.md, R5). */
+export const MAX_TASKS_PAGE_SIZE = 100;
+
+/** ListOTATaskByJob: "CurrentPage × PageSize must be less than or equal to 100,000" (R5, SDK model). */
+export const MAX_TASKS_LISTED = 100_000;
+
 /**
  * Each action's documented quota: requests per second per Alibaba Cloud account, shared by all
  * its RAM users (each action's "QPS limits" section; CancelOTATaskByJob's from the SDK's doc

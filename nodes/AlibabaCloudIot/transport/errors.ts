@@ -22,6 +22,8 @@ interface AlibabaApiErrorFields {
 	retryAfterMs?: number;
 	/** The RPC action that was called, e.g. `ListOTAJobByFirmware`: a RAM hint names it. */
 	action?: string;
+	/** Whether the request may have been carried out; by default judged from kind and code. */
+	outcomeUnknown?: boolean;
 }
 
 export class AlibabaApiError extends Error {
@@ -32,6 +34,11 @@ export class AlibabaApiError extends Error {
 	readonly httpStatus?: number;
 	readonly retryAfterMs?: number;
 	readonly action?: string;
+	/**
+	 * The request may have reached Alibaba and been carried out: no answer came, or one that does
+	 * not prove it was refused. An action that changes the fleet is not sent again after this.
+	 */
+	readonly outcomeUnknown: boolean;
 	/** How many requests were made before giving up (set by the retry loop). */
 	attempts = 1;
 
@@ -45,6 +52,7 @@ export class AlibabaApiError extends Error {
 		this.httpStatus = fields.httpStatus;
 		this.retryAfterMs = fields.retryAfterMs;
 		this.action = fields.action;
+		this.outcomeUnknown = fields.outcomeUnknown ?? isOutcomeUnknown(fields.kind, fields.code);
 	}
 
 	get retryable(): boolean {
@@ -68,6 +76,20 @@ const RETRYABLE_KINDS = new Set<AlibabaErrorKind>([
 const RAM_DENIAL_CODES = new Set(['Forbidden.RAM', 'NoPermission', 'iot.common.RamActionPermissionDeny']);
 
 /** Codes that mean "these credentials are not accepted", from NOTES.md. */
+/** Server-side codes the gateway answers before the action runs: the request was not carried out. */
+const NOT_PROCESSED_SERVER_CODES = new Set(['ServiceUnavailable', 'SignatureNonceUsed']);
+
+/**
+ * A refusal (throttling, auth, business error) proves nothing happened; so does a gateway that was
+ * unavailable. A timeout, a proxy's page or an internal error does not: the action may have run.
+ */
+function isOutcomeUnknown(kind: AlibabaErrorKind, code: string): boolean {
+	if (kind === 'timeout' || kind === 'invalidResponse' || kind === 'network') return true;
+	if (kind === 'server') return !NOT_PROCESSED_SERVER_CODES.has(code);
+	return false;
+}
+
+/** Codes that mean "these credentials (or their RAM policy) are not accepted", from NOTES.md. */
 const AUTH_CODE_PATTERNS = [
 	/^InvalidAccessKeyId(\.|$)/,
 	/^SignatureDoesNotMatch$/,

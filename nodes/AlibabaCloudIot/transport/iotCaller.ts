@@ -8,8 +8,14 @@ import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
 /** pop-core's own default is 3 s, too short for a loaded gateway. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
+/** What one action call may ask of the retry loop. */
+export interface IotCallSettings {
+	/** False for an action that changes the fleet (see RetryPolicy). */
+	retryUnknownOutcome?: boolean;
+}
+
 /** One RPC action call as the rest of the code sees it: signed, rate limited and retried. */
-export type IotCaller = (action: string, params: IotParams) => Promise<IotAnswer>;
+export type IotCaller = (action: string, params: IotParams, settings?: IotCallSettings) => Promise<IotAnswer>;
 
 export interface IotCallOptions {
 	timeoutMs?: number;
@@ -25,7 +31,7 @@ export interface IotCallOptions {
 export function createIotCaller(credentials: IotCredentials, options: IotCallOptions = {}): IotCaller {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-	return async (action, params) => {
+	return async (action, params, settings = {}) => {
 		const limiter = rateLimiterFor(
 			credentials.accessKeyId,
 			action,
@@ -37,7 +43,7 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs);
 				return limiter ? await limiter.schedule(send) : await send();
 			},
-			retryPolicy,
+			{ ...retryPolicy, retryUnknownOutcome: settings.retryUnknownOutcome ?? retryPolicy.retryUnknownOutcome },
 		);
 	};
 }

@@ -226,6 +226,8 @@ function toAlibabaApiError(error: unknown, call: FailedCall): AlibabaApiError {
 			code: 'NetworkError',
 			apiMessage: `Could not reach ${credentials.endpoint} (${networkCode})`,
 			action,
+			// No connection was made, so nothing was sent.
+			outcomeUnknown: false,
 		});
 	}
 	if (failure.message?.includes('socket hang up')) {

@@ -15,6 +15,11 @@ export interface RetryPolicy {
 	maxElapsedMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/**
+	 * False for an action that changes the fleet: a failure whose outcome is unknown (timeout,
+	 * dropped connection) is not retried, since the first request may have been carried out.
+	 */
+	retryUnknownOutcome?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -62,6 +67,7 @@ export async function withRetries<T>(
 			return await attempt();
 		} catch (error) {
 			if (!(error instanceof AlibabaApiError) || !error.retryable) throw error;
+			if (policy.retryUnknownOutcome === false && error.outcomeUnknown) throw gaveUp(error, attempts, undefined);
 			const startedAt = (firstFailureAt ??= clock.now());
 			const throttled = error.kind === 'throttling';
 			let delay: number;
@@ -93,6 +99,7 @@ function gaveUp(last: AlibabaApiError, attempts: number, elapsedMs: number | und
 		httpStatus: last.httpStatus,
 		retryAfterMs: last.retryAfterMs,
 		action: last.action,
+		outcomeUnknown: last.outcomeUnknown,
 	});
 	error.attempts = attempts;
 	return error;
