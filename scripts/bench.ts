@@ -1,12 +1,17 @@
 /**
- * `npm run bench [-- --latency 300 --qps 10]`: Return All against the emulator, through n8n-core's
- * engine, compared with the ideal and with a one-page-after-another pager. Prints a table.
+ * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,d,t]`: Return All against the emulator,
+ * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
+ * the toolbox goals of issue 11; (d) several n8n processes sharing one account's quota; (t) the
+ * trigger's requests per poll.
+ * Prints a table per part.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import type { ScenarioResult, ScenarioSpec } from './bench/scenario';
+import type { SharedQuotaResult, SharedQuotaSpec } from './bench/sharedQuotaScenario';
+import type { TriggerResult, TriggerSpec } from './bench/triggerScenario';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(name);
@@ -15,6 +20,8 @@ function flag(name: string, fallback: number): number {
 
 const latencyMs = flag('--latency', 300);
 const qps = flag('--qps', 10);
+const onlyIndex = process.argv.indexOf('--only');
+const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,d,t' : process.argv[onlyIndex + 1]).split(','));
 
 const scenarios: ScenarioSpec[] = [
 	{ name: 'a', firmwares: 1, jobsPerFirmware: 10_000, qps, latencyMs },
@@ -28,12 +35,13 @@ const DESCRIPTIONS: Record<string, string> = {
 	c: '(c) 1 firmware x 100,000 jobs, no limit, 0 ms',
 };
 
-async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
+/** Each scenario runs in a process of its own and prints its result as its last line. */
+async function runInProcess<T>(script: string, spec: object): Promise<T> {
 	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-	const { stdout } = await promisify(execFile)(tsx, [join(__dirname, 'bench', 'scenario.ts'), JSON.stringify(spec)], {
+	const { stdout } = await promisify(execFile)(tsx, [join(__dirname, 'bench', script), JSON.stringify(spec)], {
 		maxBuffer: 16 * 1024 * 1024,
 	});
-	return JSON.parse(stdout.trim().split('\n').pop()!) as ScenarioResult;
+	return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
 
 function idealMs(spec: ScenarioSpec, result: ScenarioResult): number | undefined {
@@ -43,13 +51,23 @@ function idealMs(spec: ScenarioSpec, result: ScenarioResult): number | undefined
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-async function main(): Promise<void> {
+function printTable(rows: string[][]): void {
+	const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+	const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	console.log(line(rows[0]));
+	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+	for (const row of rows.slice(1)) console.log(line(row));
+	console.log('');
+}
+
+/** (a)-(c): one process. Returns false when a scenario did not return every job exactly once. */
+async function singleProcess(): Promise<boolean> {
 	const rows: string[][] = [
 		['scenario', 'jobs', 'requests', 'wall', 'ideal', 'ratio', 'jobs/s', 'CPU', 'peak RSS', 'max req in 1 s', 'throttled', 'sequential pager', 'speed-up'],
 	];
 	let failed = false;
-	for (const spec of scenarios) {
-		const result = await runScenario(spec);
+	for (const spec of scenarios.filter((scenario) => parts.has(scenario.name))) {
+		const result = await runInProcess<ScenarioResult>('scenario.ts', spec);
 		const ideal = idealMs(spec, result);
 		const exactlyOnce = result.jobs === result.expectedJobs && result.uniqueJobs === result.jobs;
 		if (!exactlyOnce) failed = true;
@@ -69,22 +87,73 @@ async function main(): Promise<void> {
 			`${(result.sequentialWallMs / result.wallMs).toFixed(2)}x`,
 		]);
 	}
-	const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-	const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	console.log(line(rows[0]));
-	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-	for (const row of rows.slice(1)) console.log(line(row));
-	// Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own.
+	if (rows.length > 1) printTable(rows);
+	return !failed;
+}
+
+/** (d): 2, 3 and 4 n8n processes on one account, each listing 6,000 jobs, started together and 1 s apart. */
+async function sharedQuota(): Promise<boolean> {
+	const rows: string[][] = [
+		['(d) processes', 'started', 'failed executions', 'every job once', 'requests', 'throttled', 'busy period', 'ideal', 'ratio', 'max accepted in 1 s'],
+	];
+	let ok = true;
+	for (const apartMs of [0, 1000]) {
+		for (const processes of [2, 3, 4]) {
+			const spec: SharedQuotaSpec = { processes, jobsPerFirmware: 6000, qps, latencyMs, apartMs };
+			const result = await runInProcess<SharedQuotaResult>('sharedQuotaScenario.ts', spec);
+			// The ideal: every accepted request at the quota, back to back.
+			const idealMs = (result.accepted / qps) * 1000;
+			if (result.failedExecutions > 0 || !result.everyJobOnce) ok = false;
+			rows.push([
+				String(processes),
+				apartMs === 0 ? 'together' : `${apartMs / 1000} s apart`,
+				result.failedExecutions === 0 ? '0' : `${result.failedExecutions}: ${result.errors.join('; ')}`,
+				result.everyJobOnce ? 'yes' : 'NO',
+				String(result.requests),
+				`${result.throttled} (${((result.throttled / result.requests) * 100).toFixed(1)}%)`,
+				seconds(result.busyPeriodMs),
+				seconds(idealMs),
+				`${(result.busyPeriodMs / idealMs).toFixed(2)}x`,
+				String(result.peakAcceptedPerSecond),
+			]);
+		}
+	}
+	printTable(rows);
+	return ok;
+}
+
+/** (t): the trigger's requests per poll, 20 firmwares x 10,000 jobs, open jobs on page 1. */
+async function triggerCost(): Promise<void> {
+	const spec: TriggerSpec = { firmwares: 20, jobsPerFirmware: 10_000 };
+	const result = await runInProcess<TriggerResult>('triggerScenario.ts', spec);
+	const [first, ...later] = result.requestsPerPoll;
+	printTable([
+		['(t) trigger', 'first poll', 'later polls', 'items of the last poll'],
+		['20 firmwares x 10,000 jobs, newest first, open jobs on page 1', `${first} requests`, later.map((count) => `${count} requests`).join(', '), String(result.lastPollItems)],
+	]);
+}
+
+/** Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own; prints its own tables. */
+async function toolboxGoals(): Promise<boolean> {
 	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+	let ok = true;
 	const toolbox = await promisify(execFile)(tsx, [join(__dirname, 'bench', 'toolboxScenarios.ts'), String(latencyMs)]).catch(
 		(error: { stdout?: string; message?: string }) => {
-			process.exitCode = 1;
+			ok = false;
 			return { stdout: error.stdout || String(error.message) };
 		},
 	);
 	console.log(toolbox.stdout);
-	if (failed) {
-		console.error('\nSome scenario did not return every job exactly once.');
+	return ok;
+}
+
+async function main(): Promise<void> {
+	let ok = await singleProcess();
+	if (parts.has('toolbox')) ok = (await toolboxGoals()) && ok;
+	if (parts.has('d')) ok = (await sharedQuota()) && ok;
+	if (parts.has('t')) await triggerCost();
+	if (!ok) {
+		console.error('Some scenario failed an execution or did not return every job exactly once.');
 		process.exitCode = 1;
 	}
 }

@@ -1,3 +1,4 @@
+import { otaActionQuota } from '../../nodes/AlibabaCloudIot/api/limits';
 import { AlibabaApiError } from '../../nodes/AlibabaCloudIot/transport/errors';
 import { RateLimiter, rateLimiterFor } from '../../nodes/AlibabaCloudIot/transport/rateLimiter';
 import { FakeClock } from '../support/fakeClock';
@@ -132,12 +133,12 @@ describe('RateLimiter after a throttle', () => {
 		expect(next).toBeGreaterThanOrEqual(800);
 	});
 
-	it('caps a pause at 10 s, whatever the hint says', async () => {
+	it('caps a pause at 2 s, whatever the hint says', async () => {
 		const clock = new FakeClock();
 		const limiter = new RateLimiter(10, clock);
 		await answer(limiter, clock, throttle(3_600_000));
 		const [next] = await grantTimes(limiter, clock, 1);
-		expect(next).toBe(10_000);
+		expect(next).toBe(2_000);
 	});
 });
 
@@ -153,5 +154,13 @@ describe('rateLimiterFor', () => {
 		expect(rateLimiterFor('key-d', 'CancelOTATaskByJob', 10, 5)?.maxPerSecond).toBe(5);
 		expect(rateLimiterFor('key-d', 'QueryOTAFirmware', 10, 20)?.maxPerSecond).toBe(10);
 		expect(rateLimiterFor('key-d', 'SomeOtherAction', 3, undefined)?.maxPerSecond).toBe(3);
+	});
+
+	it("takes each OTA action's documented quota from the api layer's table", () => {
+		expect(['ListOTAJobByFirmware', 'ListOTAFirmware', 'QueryOTAJob', 'ListOTATaskByJob'].map(otaActionQuota)).toEqual([10, 10, 10, 10]);
+		expect(otaActionQuota('CancelOTATaskByJob')).toBe(5);
+		expect(otaActionQuota('QueryOTAFirmware')).toBe(20);
+		expect(otaActionQuota('toString')).toBeUndefined();
+		expect(rateLimiterFor('key-e', 'CancelOTATaskByJob', 10, otaActionQuota('CancelOTATaskByJob'))?.maxPerSecond).toBe(5);
 	});
 });

@@ -100,6 +100,19 @@ describe('withRetries', () => {
 		expect(calls()).toBe(11);
 	});
 
+	it('counts the time budget from the first failure, not from a first attempt that waited its turn', async () => {
+		const clock = new FakeClock();
+		const { attempt: failOnce, calls } = failing([apiError('server', 'ServiceUnavailable')]);
+		// The first attempt waits 5 s for the rate limiter before it is sent.
+		const attempt = async () => {
+			if (calls() === 0) await clock.sleep(5000);
+			return await failOnce();
+		};
+		const tight = { ...policy, maxElapsedMs: 1000 };
+		await expect(clock.runUntilSettled(withRetries(attempt, tight, clock, () => 0.5))).resolves.toBe('ok');
+		expect(calls()).toBe(2);
+	});
+
 	it('keeps a throttled retry short without a hint: jitter under 1 s', async () => {
 		const clock = new FakeClock();
 		const errors = Array.from({ length: 8 }, () => apiError('throttling', 'Throttling.User'));

@@ -19,8 +19,12 @@ const PACED_AFTER_THROTTLE_MS = 60_000;
 /** How often a paced wait looks at the (climbing) rate again. */
 const PACING_RECHECK_MS = 100;
 
-/** A throttle hint longer than this pauses the limiter for this long only (each request still honours its own). */
-const MAX_PAUSE_MS = 10_000;
+/**
+ * A throttle hint pauses every request of the limiter for this long at most: Alibaba's quotas are
+ * per second, so a longer hint is about something else; the throttled request itself still waits
+ * out its whole hint before its retry.
+ */
+const MAX_PAUSE_MS = 2_000;
 
 interface RateLimiterOptions {
 	windowMs?: number;

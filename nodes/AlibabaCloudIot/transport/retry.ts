@@ -8,7 +8,10 @@ export interface RetryPolicy {
 	 * Throttled answers are not counted: they are retried for as long as `maxElapsedMs` allows.
 	 */
 	maxAttempts: number;
-	/** No retry starts once this much time has passed since the first attempt. */
+	/**
+	 * No retry starts once this much time has passed since the first attempt failed (the wait for
+	 * the rate limiter before the first attempt is not a retry).
+	 */
 	maxElapsedMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
@@ -56,7 +59,7 @@ export async function withRetries<T>(
 	clock: Clock = systemClock,
 	random: () => number = Math.random,
 ): Promise<T> {
-	const startedAt = clock.now();
+	let firstFailureAt: number | undefined;
 	let failures = 0;
 	let throttles = 0;
 	for (let attempts = 1; ; attempts++) {
@@ -65,6 +68,7 @@ export async function withRetries<T>(
 		} catch (error) {
 			if (!(error instanceof AlibabaApiError) || !error.retryable) throw error;
 			if (policy.retryUnknownOutcome === false && error.outcomeUnknown) throw gaveUp(error, attempts, undefined);
+			const startedAt = (firstFailureAt ??= clock.now());
 			const throttled = error.kind === 'throttling';
 			let delay: number;
 			if (throttled) {
