@@ -13,7 +13,10 @@ export interface LiveConfig {
 export const MISSING_CREDENTIALS_SENTENCE =
 	'Set ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_REGION_ID (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS credentials, and optionally IOT_INSTANCE_ID, FIRMWARE_ID and ALIBABA_CLOUD_IOT_ENDPOINT) to run the live check.';
 
-/** Two per second: a fifth of the documented 10 per account, so the check never crowds out real traffic. */
+/**
+ * Two per second of each action (the package limits each action apart, as Alibaba counts them): a
+ * fifth of the documented 10 per account, so the check never crowds out real traffic.
+ */
 export const LIVE_MAX_REQUESTS_PER_SECOND = 2;
 
 const text = (value: string | undefined) => value?.trim() || undefined;
