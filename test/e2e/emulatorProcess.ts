@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 
 import type { FirmwareSpec, RecordedRequest } from '../emulator';
+import type { StatsSummary } from '../emulator/stats';
 import { cleanEnv } from './childEnv';
 import { REPO_ROOT } from './paths';
 import { spawnGroup, withTimeout, type RunningProcess } from './processes';
@@ -19,7 +20,12 @@ export interface EmulatorProcess extends EmulatorInfo {
 	addFirmware(spec: FirmwareSpec): Promise<{ firmwareId: string; jobCount: number }>;
 	/** What addFirmware added so far: later parts list every firmware (the picker), not only their own. */
 	readonly addedFirmwares: readonly FirmwareSpec[];
-	requests(): Promise<RecordedRequest[]>;
+	/** The last `limit` (default 1000) requests the emulator received, oldest first. */
+	requests(limit?: number): Promise<RecordedRequest[]>;
+	/** GET /__emulator/stats. */
+	stats(): Promise<StatsSummary>;
+	/** Clears the recorded requests and figures (and any injected fault). */
+	resetStats(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -67,6 +73,10 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
 			return added;
 		},
 		addedFirmwares,
-		requests: async () => await control('GET', 'requests?limit=1000'),
+		requests: async (limit = 1000) => await control('GET', `requests?limit=${limit}`),
+		stats: async () => await control('GET', 'stats'),
+		resetStats: async () => {
+			await control('POST', 'reset');
+		},
 	};
 }
