@@ -10,7 +10,7 @@ import type { EmulatorProcess } from '../emulatorProcess';
 import type { N8nServer } from '../n8nServer';
 import { withTimeout } from '../processes';
 import type { ExpectedJobs } from '../runData';
-import { executionsOf } from './executions';
+import { executionError, executionsOf } from './executions';
 import { describeFigures, listingFigures } from './listingFigures';
 import type { N8nWorker } from './n8nQueue';
 import type { PostgresServer } from './postgres';
@@ -52,12 +52,13 @@ export async function runWebhookBurst(burst: WebhookBurst): Promise<void> {
 	}
 
 	const executions = await executionsOf(burst.postgres, burst.workflowId);
-	await checks.check(`n8n recorded ${firmwares.length} webhook executions of the workflow, all successful`, () => {
+	await checks.check(`n8n recorded ${firmwares.length} webhook executions of the workflow, all successful`, async () => {
 		assert.equal(executions.length, firmwares.length, JSON.stringify(executions));
-		for (const execution of executions) {
-			assert.equal(execution.mode, 'webhook', `execution ${execution.id}`);
-			assert.equal(execution.status, 'success', `execution ${execution.id}`);
-		}
+		const failed = executions.filter((execution) => execution.mode !== 'webhook' || execution.status !== 'success');
+		const reasons = await Promise.all(
+			failed.map(async (execution) => `execution ${execution.id} (${execution.mode}) ${execution.status}: ${await executionError(burst.postgres, execution.id)}`),
+		);
+		assert.deepEqual(reasons, []);
 	});
 	const ranBy = burst.workers.map((worker) => ({ worker, started: executionsStartedBy(worker.userFolder) }));
 	for (const { worker, started } of ranBy) log(`${worker.name} ran execution(s) ${started.join(', ') || 'none'}`);
