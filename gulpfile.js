@@ -1,18 +1,19 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-// tsc emits only JavaScript: n8n also needs the icons next to the compiled node and credential.
-task('build:icons', copyIcons);
+// tsc emits only JavaScript: n8n also needs the icons and codex files next to the compiled nodes.
+// Each copy is its own task, so gulp waits for every stream before it reports done.
+const copy = (from, to, options = {}) => {
+	const copyTask = () => src(path.resolve(from), { encoding: false, allowEmpty: true, ...options }).pipe(dest(path.resolve(to)));
+	copyTask.displayName = `copy ${from}`;
+	return copyTask;
+};
 
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const codexSource = path.resolve('nodes', '**', '*.node.json');
-	src(codexSource).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false, allowEmpty: true }).pipe(dest(credDestination));
-}
+task(
+	'build:icons',
+	parallel(
+		copy('nodes/**/*.{png,svg}', 'dist/nodes'),
+		copy('nodes/**/*.node.json', 'dist/nodes', { encoding: 'utf8' }),
+		copy('credentials/**/*.{png,svg}', 'dist/credentials'),
+	),
+);

@@ -1,10 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	DEFAULT_MAX_REQUESTS_PER_SECOND,
-	MAX_REQUESTS_PER_SECOND_CEILING,
-} from '../nodes/AlibabaCloudIot/transport/apiLimits';
-import { DEFAULT_REGION_ID, IOT_REGIONS } from '../nodes/AlibabaCloudIot/transport/regions';
+import { DEFAULT_REGION_ID, IOT_REGIONS } from './common/iotRegions';
+import { DEFAULT_MAX_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND_CEILING } from './common/requestRate';
 
 /**
  * AccessKey credentials for Alibaba Cloud IoT Platform. Requests are signed by the node

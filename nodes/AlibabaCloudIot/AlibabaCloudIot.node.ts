@@ -18,7 +18,7 @@ export class AlibabaCloudIot implements INodeType {
 		icon: { light: 'file:alibabaCloudIot.svg', dark: 'file:alibabaCloudIot.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"listByFirmware": "List OTA jobs by firmware"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Work with OTA firmware upgrade jobs on Alibaba Cloud IoT Platform',
 		defaults: { name: 'Alibaba Cloud IoT' },
 		usableAsTool: true,

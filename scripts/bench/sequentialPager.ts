@@ -1,6 +1,6 @@
-import { MAX_JOBS_PAGE_SIZE } from '../../nodes/AlibabaCloudIot/transport/apiLimits';
+import { MAX_JOBS_PAGE_SIZE } from '../../nodes/AlibabaCloudIot/api/limits';
+import { listOtaJobPage } from '../../nodes/AlibabaCloudIot/api/otaJobs';
 import type { IotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
-import { jobsOfAnswer } from '../../nodes/AlibabaCloudIot/transport/otaJobs';
 import { sendIotRequest } from '../../nodes/AlibabaCloudIot/transport/popRequest';
 
 /**
@@ -10,14 +10,12 @@ import { sendIotRequest } from '../../nodes/AlibabaCloudIot/transport/popRequest
 export async function listSequentially(credentials: IotCredentials, firmwareId: string): Promise<number> {
 	let count = 0;
 	for (let page = 1; ; page++) {
-		const answer = await sendIotRequest(
-			credentials,
-			'ListOTAJobByFirmware',
-			{ FirmwareId: firmwareId, CurrentPage: page, PageSize: MAX_JOBS_PAGE_SIZE },
-			30_000,
+		const { records } = await listOtaJobPage(
+			async (action, params) => await sendIotRequest(credentials, action, params, 30_000),
+			{ firmwareId },
+			{ currentPage: page, pageSize: MAX_JOBS_PAGE_SIZE },
 		);
-		const jobs = jobsOfAnswer(answer);
-		count += jobs.length;
-		if (jobs.length < MAX_JOBS_PAGE_SIZE) return count;
+		count += records.length;
+		if (records.length < MAX_JOBS_PAGE_SIZE) return count;
 	}
 }

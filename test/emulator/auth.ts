@@ -2,6 +2,7 @@
 // failing check decides the answer. A request that passes is authenticated as its AccessKeyId.
 import { ACCESS_KEYS, SECURITY_TOKENS, STS_KEY_PREFIX } from './accounts';
 import type { NonceRegistry } from './nonces';
+import { gatewayRamDenial } from './ramDenials';
 import { gatewayError, missingParameter, type Outcome } from './responses';
 import { signaturesMatch, signStringToSign, stringToSign } from './signature';
 
@@ -131,5 +132,6 @@ function checkNonce(params: Record<string, string>, context: AuthContext): Outco
 }
 
 function checkRamPolicy(params: Record<string, string>): Outcome | undefined {
-	return ACCESS_KEYS.get(params.AccessKeyId)?.ramDeniesAll ? gatewayError('Forbidden.RAM') : undefined;
+	if (!ACCESS_KEYS.get(params.AccessKeyId)?.ramDeniesAll) return undefined;
+	return gatewayRamDenial(params.AccessKeyId) ?? gatewayError('Forbidden.RAM');
 }

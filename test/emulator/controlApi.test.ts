@@ -42,12 +42,31 @@ describe('control API', () => {
 		}
 		const { status, json } = await control('GET', 'stats');
 		expect(status).toBe(200);
-		expect(json).toEqual({
+		expect(json).toMatchObject({
 			requestCount: 6,
 			peakRequestsPerSecond: 6,
 			peakRequestsPerSecondByAccessKeyId: { [EMULATOR_KEYS.sts.accessKeyId]: 6 },
 			outcomes: { '200': 5, 'Throttling.User': 1 },
 		});
+		const traffic = { requests: 6, accepted: 5, throttled: 1, throttledShare: 1 / 6 };
+		expect(json.overall).toMatchObject(traffic);
+		expect((json.byAction as Record<string, unknown>).ListOTAJobByFirmware).toMatchObject(traffic);
+	});
+
+	it('sets and reports quotas: override, documented figures, scope', async () => {
+		await control('POST', 'qps', { qps: 7 });
+		expect((await control('GET', 'quotas')).json).toMatchObject({ qpsOverride: 7, qpsByAction: { CancelOTATaskByJob: 7 } });
+		await control('POST', 'qps', { qps: null });
+		expect((await control('GET', 'quotas')).json).toMatchObject({
+			scope: 'account',
+			qpsOverride: null,
+			qpsByAction: { ListOTAJobByFirmware: 10, QueryOTAFirmware: 20, CancelOTATaskByJob: 5 },
+		});
+		expect((await control('POST', 'quota-scope', { scope: 'key' })).json).toMatchObject({ scope: 'key' });
+		const refused = await control('POST', 'quota-scope', { scope: 'user' });
+		expect(refused).toEqual({ status: 400, json: { error: 'quota scope must be one of account, key' } });
+		await control('POST', 'quota-scope', { scope: 'account' });
+		await control('POST', 'qps', { qps: 0 });
 	});
 
 	it('is neither recorded nor rate limited', async () => {
@@ -106,14 +125,16 @@ describe('control API', () => {
 describe('cli.ts', () => {
 	it('prints one JSON line to connect with, serves, and exits cleanly on SIGTERM', async () => {
 		const tsx = join(__dirname, '../../node_modules/.bin/tsx');
-		const child = spawn(tsx, [join(__dirname, 'cli.ts'), '--qps', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(tsx, [join(__dirname, 'cli.ts'), '--qps', '2', '--quota-scope', 'key'], { stdio: ['ignore', 'pipe', 'inherit'] });
 		try {
 			const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
 			const info = JSON.parse(line) as { url: string; accessKeyId: string; accessKeySecret: string; firmwareIds: object };
-			expect(info).toMatchObject({ ...EMULATOR_KEYS.active, firmwareIds: FIXTURE_FIRMWARES });
+			expect(info).toMatchObject({ ...EMULATOR_KEYS.active, sameAccount: EMULATOR_KEYS.sameAccount, firmwareIds: FIXTURE_FIRMWARES });
 			expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 			const answer = await sendSigned(info.url, { params: listJobs(FIXTURE_FIRMWARES.demo) });
 			expect(answer.body.Total).toBe(7);
+			const quotas = (await (await fetch(`${info.url}/__emulator/quotas`)).json()) as Record<string, unknown>;
+			expect(quotas).toMatchObject({ scope: 'key', qpsOverride: 2 });
 		} finally {
 			child.kill('SIGTERM');
 		}

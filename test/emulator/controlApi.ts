@@ -2,8 +2,11 @@
 // (next to a real n8n, say). They bypass latency, faults and flow control, and are not recorded.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { jobRoute, modeRoutes } from './controlModeRoutes';
 import { validateFaultMode, validateInjectedFault } from './faultValidation';
 import { readBody } from './httpRequest';
+import { quotaRoutes } from './quotaControlRoutes';
+import { taskRoutes } from './taskControlRoutes';
 import type { StatsSummary } from './stats';
 import type { Emulator, FirmwareSpec } from './types';
 
@@ -47,19 +50,25 @@ function routes(emulator: ControlTarget): Record<string, Route> {
 				jobCount: fixture.jobs.length,
 			};
 		},
+		/** `{qps: N}` overrides every action's quota (0 = no limit); `{qps: null}` restores the documented ones. */
 		'POST qps': (body) => {
-			emulator.setQps(numberField(body, 'qps'));
+			const qps = (body as Record<string, unknown> | undefined)?.qps;
+			emulator.setQps(qps === null ? undefined : numberField(body, 'qps'));
 			return { ok: true };
 		},
+		...quotaRoutes(emulator),
+		...taskRoutes(emulator),
 		'POST latency': (body) => {
 			emulator.setLatency(numberField(body, 'ms'));
 			return { ok: true };
 		},
+		...modeRoutes(emulator),
 	};
 }
 
 export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL, emulator: ControlTarget): Promise<void> {
-	const route = routes(emulator)[`${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`];
+	const path = url.pathname.slice(CONTROL_PREFIX.length);
+	const route = routes(emulator)[`${req.method} ${path}`] ?? jobRoute(emulator, req.method, path);
 	if (!route) return sendJson(res, 404, { error: `no control route ${req.method} ${url.pathname}` });
 	try {
 		const text = await readBody(req);

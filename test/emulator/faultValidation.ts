@@ -1,5 +1,6 @@
 // Checks faults and fault modes given in code or as JSON (the control API), so a typo fails loudly
 // instead of a fault that never fires.
+import { validateEchoProxy, validateThrottleHint } from './servingModes';
 import type { FaultMode, InjectedFault } from './types';
 
 export function validateInjectedFault(value: unknown): InjectedFault {
@@ -30,8 +31,17 @@ export function validateInjectedFault(value: unknown): InjectedFault {
 		case 'destroy':
 		case 'hang':
 			break;
+		case 'throttle':
+			if (typeof respond.waitMs !== 'number' || !Number.isFinite(respond.waitMs) || respond.waitMs < 0) {
+				throw new Error('"waitMs" must be a non-negative number');
+			}
+			if (respond.hint !== undefined) validateThrottleHint(respond.hint);
+			break;
+		case 'echo':
+			validateEchoProxy(respond);
+			break;
 		default:
-			throw new Error('respond.kind must be gateway, business, raw, destroy or hang');
+			throw new Error('respond.kind must be gateway, business, raw, destroy, hang, throttle or echo');
 	}
 	return { ...(value as unknown as InjectedFault), times: times as number | undefined };
 }

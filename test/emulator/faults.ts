@@ -3,7 +3,10 @@
 import { iso, generateJob } from './jobGenerator';
 import { hashSeed, mulberry32, randomInt, type Random } from './prng';
 import { validateFaultMode, validateInjectedFault } from './faultValidation';
+import { echoAnswer, type EchoedRequest } from './echoProxy';
 import { businessError, customGatewayError, gatewayError, type Outcome } from './responses';
+import type { ThrottleHintStyle } from './servingModes';
+import { throttledAnswer } from './throttleHints';
 import type { FaultMode, FirmwareFixture, InjectedFault, InjectedResponse, OtaJob } from './types';
 
 /** Tengine's page, what the load balancer in front of the API answers when the service behind it fails. */
@@ -17,6 +20,12 @@ const DEFAULT_MODE_SEED = 0x5eed;
 export interface ForcedAnswer {
 	outcome: Outcome;
 	fault: string;
+}
+
+/** What a forced answer may need of the request and the emulator-wide modes. */
+export interface ForcingContext {
+	throttleHint: ThrottleHintStyle;
+	request: EchoedRequest;
 }
 
 interface PendingFault {
@@ -59,16 +68,16 @@ export class FaultInjector {
 	}
 
 	/** The answer forced on this request, if any: the first matching injected fault, else the fault mode. */
-	forcedAnswer(action: string, accessKeyId: string): ForcedAnswer | undefined {
+	forcedAnswer(action: string, accessKeyId: string, context: ForcingContext): ForcedAnswer | undefined {
 		const index = this.pending.findIndex(
 			({ fault }) => (fault.action ?? action) === action && (fault.accessKeyId ?? accessKeyId) === accessKeyId,
 		);
 		if (index !== -1) {
 			const entry = this.pending[index];
 			if (--entry.remaining <= 0) this.pending.splice(index, 1);
-			return { outcome: injectedOutcome(entry.fault.respond), fault: entry.fault.respond.kind };
+			return { outcome: injectedOutcome(entry.fault.respond, context), fault: entry.fault.respond.kind };
 		}
-		return this.modeAnswer();
+		return this.modeAnswer(context);
 	}
 
 	/** shiftingPages: after N listings of a firmware, a new job appears at the head of its list, once. */
@@ -83,13 +92,13 @@ export class FaultInjector {
 		}
 	}
 
-	private modeAnswer(): ForcedAnswer | undefined {
+	private modeAnswer(context: ForcingContext): ForcedAnswer | undefined {
 		const active = this.active;
 		if (!active || active.mode.mode === 'shiftingPages') return undefined;
 		if (active.random() >= active.mode.rate) return undefined;
 		if (active.mode.mode === 'throttleStorm') {
 			const retryAfterMs = randomInt(active.random, 50, 200);
-			return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }), fault: 'throttleStorm' };
+			return { outcome: throttledAnswer(retryAfterMs, context.throttleHint), fault: 'throttleStorm' };
 		}
 		const outcome = FLAKY_ROTATION[active.rotation++ % FLAKY_ROTATION.length]();
 		return { outcome, fault: 'flaky' };
@@ -103,7 +112,7 @@ const FLAKY_ROTATION: ReadonlyArray<() => Outcome> = [
 	() => ({ kind: 'destroy' }),
 ];
 
-function injectedOutcome(respond: InjectedResponse): Outcome {
+function injectedOutcome(respond: InjectedResponse, context: ForcingContext): Outcome {
 	switch (respond.kind) {
 		case 'gateway':
 			return customGatewayError(respond.httpStatus, respond.code, respond.message, respond.headers);
@@ -114,6 +123,10 @@ function injectedOutcome(respond: InjectedResponse): Outcome {
 		case 'destroy':
 		case 'hang':
 			return { kind: respond.kind };
+		case 'throttle':
+			return throttledAnswer(respond.waitMs, respond.hint ?? context.throttleHint);
+		case 'echo':
+			return echoAnswer(respond.format, respond.httpStatus, context.request);
 	}
 }
 

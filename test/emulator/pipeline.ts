@@ -1,29 +1,42 @@
-// What one RPC request gets, decided in the live service's order: gateway checks, flow control,
-// then (for tests) forced faults, then the action itself.
+// What one RPC request gets, decided in the live service's order: (a proxy in front, when one is set,)
+// gateway checks, flow control, then (for tests) forced faults, then the service and its action.
 import { ACTIONS, type ActionContext } from './actions/registry';
 import { authenticate } from './auth';
+import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
+import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
+import { serviceRamDenial } from './ramDenials';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
+import type { ServingModes } from './servingModes';
+import { throttledAnswer } from './throttleHints';
+import { applyWireModes } from './wireModes';
 
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
+	jobs: JobRegistry;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
 	timestampWindowMs: number;
+	modes: ServingModes;
 }
 
 export interface ApiRequest {
 	method: string;
 	path: string;
 	params: Record<string, string>;
+	/** The full URL as received (`http://host/path?query`) and a POST's body: what an echoing proxy repeats. */
+	url: string;
+	body: string;
 	/** Wall clock (ms since epoch), for Timestamp and nonces. */
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
 	receivedAtMonotonic: number;
+	/** Set by decide() once flow control has let the request through (for the stats). */
+	admitted?: boolean;
 }
 
 export interface Decision {
@@ -33,6 +46,8 @@ export interface Decision {
 }
 
 export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
+	const echo = parts.modes.echoProxy;
+	if (echo) return { outcome: echoAnswer(echo.format, echo.httpStatus, request), fault: 'echoProxy' };
 	if (request.method !== 'GET' && request.method !== 'POST') return { outcome: gatewayError('UnsupportedHTTPMethod') };
 	if (request.path !== '/') return { outcome: gatewayError('InvalidUrl.NotFound') };
 
@@ -44,21 +59,26 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	});
 	if (!auth.ok) return { outcome: auth.outcome };
 
-	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic);
+	const retryAfterMs = parts.limiter.admit(auth.accessKeyId, request.receivedAtMonotonic, request.params.Action);
 	if (retryAfterMs > 0) {
-		return { outcome: gatewayError('Throttling.User', '', { 'x-acs-retry-after': String(retryAfterMs) }) };
+		return { outcome: throttledAnswer(retryAfterMs, parts.modes.throttleHint) };
 	}
 
+	request.admitted = true;
+
 	const action = request.params.Action;
-	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId);
+	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId, { throttleHint: parts.modes.throttleHint, request });
 	if (forced) return forced;
+	const denied = serviceRamDenial(auth.accessKeyId);
+	if (denied) return { outcome: denied };
 
 	const handler = ACTIONS.get(action);
 	// authenticate() already rejected unknown actions; this keeps the types honest.
 	if (!handler) return { outcome: gatewayError('InvalidAction.NotFound') };
 	const context: ActionContext = {
 		firmwares: parts.firmwares,
+		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
-	return { outcome: handler(request.params, context) };
+	return { outcome: applyWireModes(handler(request.params, context), parts.modes) };
 }

@@ -1,27 +1,59 @@
-// Per-AccessKeyId flow control: at most `qps` accepted requests in any sliding 1000 ms window.
-// (The documented limit is per Alibaba Cloud account; the emulator has one key per account.)
+// Flow control: at most an action's quota of accepted requests in any sliding 1000 ms window, counted
+// per (account, action) as Alibaba documents it, or per (AccessKeyId, action) in 'key' scope.
+import { accountOf } from './accounts';
+import { checkQuotaScope, documentedQps, type QuotaScope } from './quotas';
 import { SlidingWindow } from './slidingWindow';
 
-export const DEFAULT_QPS = 10;
+export { DEFAULT_QPS } from './quotas';
 
 export class RateLimiter {
-	private readonly acceptedByKey = new Map<string, SlidingWindow>();
+	private readonly acceptedByBucket = new Map<string, SlidingWindow>();
 
-	constructor(private qps: number = DEFAULT_QPS) {}
+	/**
+	 * `qps`: when set, overrides every action's documented quota (0 = no limit); unset = the documented
+	 * quota of each action (quotas.ts).
+	 */
+	constructor(
+		private qps?: number,
+		private scope: QuotaScope = 'account',
+	) {
+		checkQuotaScope(scope);
+	}
 
-	setQps(qps: number): void {
+	/** `undefined` goes back to each action's documented quota. */
+	setQps(qps: number | undefined): void {
 		this.qps = qps;
 	}
 
+	setScope(scope: QuotaScope): void {
+		this.scope = checkQuotaScope(scope);
+	}
+
+	getScope(): QuotaScope {
+		return this.scope;
+	}
+
+	/** The override, if one is set. */
+	getQpsOverride(): number | undefined {
+		return this.qps;
+	}
+
+	quotaOf(action?: string): number {
+		return this.qps ?? documentedQps(action);
+	}
+
 	/** 0 when the request is admitted (and counted); otherwise the milliseconds until a slot frees. */
-	admit(accessKeyId: string, now: number): number {
-		if (this.qps <= 0) return 0;
-		let window = this.acceptedByKey.get(accessKeyId);
+	admit(accessKeyId: string, now: number, action?: string): number {
+		const quota = this.quotaOf(action);
+		if (quota <= 0) return 0;
+		const holder = this.scope === 'account' ? accountOf(accessKeyId) : accessKeyId;
+		const bucket = `${holder}\u0000${action ?? ''}`;
+		let window = this.acceptedByBucket.get(bucket);
 		if (!window) {
 			window = new SlidingWindow(1000);
-			this.acceptedByKey.set(accessKeyId, window);
+			this.acceptedByBucket.set(bucket, window);
 		}
-		if (window.countAt(now) < this.qps) {
+		if (window.countAt(now) < quota) {
 			window.add(now);
 			return 0;
 		}

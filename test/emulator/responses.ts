@@ -11,7 +11,7 @@ const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 /** What the emulator decided to answer, before latency is applied and it is written. */
 export type Outcome =
 	| { kind: 'json'; httpStatus: number; body: Record<string, unknown>; code?: string; headers?: Record<string, string> }
-	| { kind: 'raw'; httpStatus: number; contentType: string; body: string }
+	| { kind: 'raw'; httpStatus: number; contentType: string; body: string; headers?: Record<string, string> }
 	| { kind: 'destroy' }
 	| { kind: 'hang' };
 
@@ -87,7 +87,11 @@ export function writeOutcome(res: ServerResponse, outcome: Outcome): void {
 		}
 		case 'raw': {
 			const body = Buffer.from(outcome.body);
-			res.writeHead(outcome.httpStatus, { 'content-type': outcome.contentType, 'content-length': String(body.length) });
+			res.writeHead(outcome.httpStatus, {
+				...outcome.headers,
+				'content-type': outcome.contentType,
+				'content-length': String(body.length),
+			});
 			res.end(body);
 			return;
 		}

@@ -7,25 +7,33 @@ import { DEFAULT_TIMESTAMP_WINDOW_MS } from './auth';
 import { CONTROL_PREFIX, handleControlRequest, type ControlTarget } from './controlApi';
 import { FaultInjector } from './faults';
 import { FirmwareStore } from './firmwareStore';
+import { JobRegistry } from './jobRegistry';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
 import { NonceRegistry } from './nonces';
-import { decide, type EmulatorParts } from './pipeline';
-import { DEFAULT_QPS, RateLimiter } from './rateLimit';
+import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
+import { RateLimiter } from './rateLimit';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
+import { servingControls } from './servingControls';
+import { initialServingModes } from './servingModes';
+import { quotaReport } from './quotaReport';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const firmwares = new FirmwareStore();
 	if (options.seedFixtures !== false) seedFixtures(firmwares);
+	for (const spec of options.fixtures ?? []) firmwares.add(spec);
+	if (options.jobOrder !== undefined) firmwares.setJobOrder(options.jobOrder);
 	const timestampWindowMs = options.timestampWindowMs ?? DEFAULT_TIMESTAMP_WINDOW_MS;
 	const parts: EmulatorParts = {
 		firmwares,
-		limiter: new RateLimiter(options.qps ?? DEFAULT_QPS),
+		jobs: new JobRegistry(firmwares),
+		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
 		timestampWindowMs,
+		modes: initialServingModes(options),
 	};
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
@@ -34,10 +42,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const body = req.method === 'POST' ? await readBody(req) : '';
 		const params = rpcParams(url.searchParams, req.headers['content-type'], body);
-		const request = {
+		const request: ApiRequest = {
 			method: req.method ?? '',
 			path: url.pathname,
 			params,
+			url: `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`,
+			body,
 			receivedAt: Date.now(),
 			receivedAtMonotonic: performance.now(),
 		};
@@ -56,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		record.httpStatus = outcomeStatus(outcome);
 		if (outcome.kind === 'json' && outcome.code) record.code = outcome.code;
 		if (fault) record.fault = fault;
+		stats.settle(record, request.admitted === true, request.receivedAtMonotonic);
 		sendAfterLatency(res, outcome);
 	}
 
@@ -102,13 +113,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			}),
 		addFirmware: (spec) => firmwares.add(spec),
 		firmware: (firmwareId) => firmwares.get(firmwareId),
+		addJobWithTasks: (spec) => parts.jobs.addJobWithTasks(spec),
+		advanceTasks: (jobId, steps) => parts.jobs.advanceTasks(jobId, steps),
+		taskSummary: (jobId) => parts.jobs.taskSummary(jobId),
 		inject: (fault) => parts.faults.inject(fault),
 		clearFaults: () => parts.faults.clearFaults(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),
 		setQps: (qps) => parts.limiter.setQps(qps),
+		setQuotaScope: (scope) => parts.limiter.setScope(scope),
+		quotas: () => quotaReport(parts.limiter),
 		setLatency: (ms) => {
 			latencyMs = ms;
 		},
+		...servingControls(firmwares, parts.modes),
 		peakRequestsPerSecond: (accessKeyId) => stats.peak(accessKeyId),
 		resetStats: () => stats.reset(),
 		statsSummary: () => stats.summary(),

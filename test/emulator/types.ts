@@ -1,4 +1,17 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
+import type {
+	EchoFormat,
+	EchoProxyMode,
+	EnumSpelling,
+	FirmwareJobOrder,
+	InstanceNotFoundCode,
+	JobOrder,
+	ThrottleHintStyle,
+} from './servingModes';
+import type { JobSpec, JobTaskSummary } from './jobSpec';
+import type { QuotaReport } from './quotaReport';
+import type { QuotaScope } from './quotas';
+import type { StatsSummary } from './statsSummary';
 
 export interface OtaTag {
 	Key: string;
@@ -36,8 +49,10 @@ export interface FirmwareFixture {
 	productName: string;
 	/** Set for a firmware of an Enterprise instance: only found when the request names this instance. */
 	iotInstanceId?: string;
-	/** Newest first (UtcCreate descending), the order the API lists them in. */
+	/** Stored newest first (UtcCreate descending); for order 'asGiven', exactly as given. */
 	jobs: OtaJob[];
+	/** Unset: the emulator-wide job order. */
+	order?: FirmwareJobOrder;
 	/** Shape of an answer when `jobs` is empty; 'noData' when not set. */
 	emptyShape?: EmptyShape;
 	name: string;
@@ -65,6 +80,11 @@ export interface FirmwareSpec {
 	iotInstanceId?: string;
 	emptyShape?: EmptyShape;
 	seed?: number;
+	/** Unset: the emulator-wide order. 'asGiven' serves `jobs` in the given order with their fields unchanged,
+	 * whatever the emulator-wide order and enum spelling (for recorded answers). */
+	order?: FirmwareJobOrder;
+	/** Every third job carries one value the docs do not list (unknownEnumValues.ts), chosen by the seed. */
+	unknownEnumValues?: boolean;
 	name?: string;
 	srcVersion?: string;
 	destVersion?: string;
@@ -76,7 +96,11 @@ export type InjectedResponse =
 	| { kind: 'business'; code: string; errorMessage: string }
 	| { kind: 'raw'; httpStatus: number; contentType: string; body: string }
 	| { kind: 'destroy' }
-	| { kind: 'hang' };
+	| { kind: 'hang' }
+	/** A throttled answer telling its wait in `hint` (default: the emulator-wide throttle hint). */
+	| { kind: 'throttle'; waitMs: number; hint?: ThrottleHintStyle }
+	/** A proxy's page echoing the request back (echoProxy.ts); httpStatus default 403. */
+	| { kind: 'echo'; format: EchoFormat; httpStatus?: number };
 
 export interface InjectedFault {
 	/** Default: any action. */
@@ -112,15 +136,35 @@ export interface RecordedRequest {
 export interface EmulatorOptions {
 	/** 0 (default): a random free port. The emulator always listens on 127.0.0.1. */
 	port?: number;
-	/** Accepted requests per AccessKeyId in any sliding second; default 10 (the documented limit); 0 = no limit. */
+	/**
+	 * Overrides every action's quota: accepted requests per account (or key, see quotaScope) and action in
+	 * any sliding second; 0 = no limit. Unset (default): each action's documented quota (quotas.ts).
+	 */
 	qps?: number;
+	/** Whom quotas are counted for: 'account' (default, as Alibaba does: all its keys share) or each 'key'. */
+	quotaScope?: QuotaScope;
 	/** Added before every API answer; default 0. */
 	latencyMs?: number;
 	/** Default true. */
 	seedFixtures?: boolean;
 	/** Allowed clock skew of `Timestamp`, and how long a SignatureNonce stays used; default 15 min. */
 	timestampWindowMs?: number;
+	/** Order of every firmware's jobs unless its spec says otherwise; default 'newestFirst'. */
+	jobOrder?: JobOrder;
+	/** Default 'documented' (COMPLETED, VERIFY_FIRMWARE); 'alternative' serves COMPLETE, VERFIY_FIRMWARE. */
+	enumSpelling?: EnumSpelling;
+	/** The code for an unknown IotInstanceId; default 'iot.system.InstanceNotFound'. */
+	instanceNotFoundCode?: InstanceNotFoundCode;
+	/** How throttled answers tell their wait; default 'retryAfter' (x-acs-retry-after). */
+	throttleHint?: ThrottleHintStyle;
+	/** Every API request answered by an echoing proxy instead of Alibaba; default none. */
+	echoProxy?: EchoProxyMode;
+	/** Firmwares added after the seeded ones (replacing any with the same id), e.g. recorded answers. */
+	fixtures?: FirmwareSpec[];
 }
+
+/** What addJob (and `POST /__emulator/firmwares/<id>/jobs`) accepts: any job fields to set. */
+export type JobPatch = Partial<OtaJob>;
 
 export interface Emulator {
 	/** 'http://127.0.0.1:PORT' */
@@ -130,14 +174,38 @@ export interface Emulator {
 	close(): Promise<void>;
 	addFirmware(spec: FirmwareSpec): FirmwareFixture;
 	firmware(firmwareId: string): FirmwareFixture | undefined;
+	/** A new IN_PROGRESS job at the head of a firmware's list, with `taskCount` device tasks. Throws on bad input. */
+	addJobWithTasks(spec: JobSpec): JobTaskSummary;
+	/** Moves every unfinished task of a job `steps` (default 1, up to 10) states on. Throws for an unknown job. */
+	advanceTasks(jobId: string, steps?: number): JobTaskSummary;
+	/** Counts per task status of a job. Throws for an unknown job. */
+	taskSummary(jobId: string): JobTaskSummary;
 	inject(fault: InjectedFault): void;
 	clearFaults(): void;
 	setFaultMode(mode: FaultMode | undefined): void;
-	setQps(qps: number): void;
+	/** A number overrides every action's quota (0 = no limit); undefined restores the documented quotas. */
+	setQps(qps: number | undefined): void;
+	setQuotaScope(scope: QuotaScope): void;
+	/** The quota each action gets now, and how it is counted. */
+	quotas(): QuotaReport;
 	setLatency(ms: number): void;
+	setJobOrder(order: JobOrder): void;
+	setEnumSpelling(spelling: EnumSpelling): void;
+	setInstanceNotFoundCode(code: InstanceNotFoundCode): void;
+	setThrottleHint(hint: ThrottleHintStyle): void;
+	/** undefined: requests reach Alibaba (the emulator) again. */
+	setEchoProxy(mode: EchoProxyMode | undefined): void;
+	/** A new job at its place in the list (fresh JobId and UtcCreate now unless given); returns it. */
+	addJob(firmwareId: string, patch?: JobPatch): OtaJob;
+	/** Changes a job's JobStatus and UtcModified (and UtcEndTime when it ends); returns the job. */
+	setJobStatus(jobId: string, status: string): OtaJob;
+	/** A firmware's jobs exactly as the next listing would serve them: order and spelling. */
+	servedJobs(firmwareId: string): OtaJob[];
 	/** Every API request received, oldest first (control requests under /__emulator/ are not recorded). */
 	readonly requests: RecordedRequest[];
 	/** Most requests received (any outcome) in any sliding 1000 ms window, for one key or the busiest key. */
 	peakRequestsPerSecond(accessKeyId?: string): number;
 	resetStats(): void;
+	/** Request counts, answers by Code, and traffic figures per action and overall (`GET /__emulator/stats`). */
+	statsSummary(): StatsSummary;
 }

@@ -20,6 +20,8 @@ export interface PollOnceOptions {
 	 * the static data it stores with the workflow. Default: a fresh `{}`, so nothing carries over.
 	 */
 	staticData?: IDataObject;
+	/** What `this.getPollBudgetMs()` answers, as n8n's durable scheduler sets it; default n8n-core's 5 minutes. */
+	pollBudgetMs?: number;
 }
 
 // How n8n starts each kind of poll: the editor's test run, or the poller of an activated workflow.
@@ -42,12 +44,19 @@ export async function pollOnce(options: PollOnceOptions): Promise<INodeExecution
 	});
 	const { poll } = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	if (poll === undefined) throw new UnexpectedError(`Node type "${node.type}" has no poll() method`);
+	const budgetMs = options.pollBudgetMs;
 	const context = new PollContext(
 		workflow,
 		node,
 		createAdditionalData(options.credentials),
 		options.mode,
 		ACTIVATION[options.mode],
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		budgetMs === undefined ? undefined : () => budgetMs,
 	);
 	return await poll.call(context);
 }

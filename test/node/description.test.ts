@@ -5,7 +5,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credentials';
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/AlibabaCloudIot/transport/apiLimits';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/AlibabaCloudIot/transport/retry';
 import { FIXTURE_FIRMWARES, startEmulator } from '../emulator';
 import { credentialFor } from '../support/alibabaNode';

@@ -62,15 +62,20 @@ describe('errors users see', () => {
 		expect(result.error!.message).toBe('iot.system.SystemException: 系统异常');
 	});
 
-	it('rejects an empty or blank Firmware ID before any request, naming the field', async () => {
-		for (const value of ['', '   ']) {
-			const result = await runListByFirmware({
-				credential: credentialFor(emulator),
-				parameters: { ...firmware(value), returnAll: true },
-			});
-			expect(result.error).toMatchObject({ name: 'NodeOperationError' });
-			expect(result.error!.message).toMatch(/Firmware ID is empty/);
-		}
+	it('marks Firmware required: n8n refuses to start a workflow that leaves it empty', async () => {
+		await expect(
+			runListByFirmware({ credential: credentialFor(emulator), parameters: { ...firmware(''), returnAll: true } }),
+		).rejects.toThrow('Parameter "Firmware" is required');
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	it('rejects a blank Firmware ID before any request, naming the field', async () => {
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...firmware('   '), returnAll: true },
+		});
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error!.message).toBe('Firmware ID is empty (item 0): enter the ID of an OTA firmware');
 		expect(emulator.requests).toHaveLength(0);
 	});
 

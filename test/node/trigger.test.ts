@@ -1,11 +1,13 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
-import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIotTrigger/AlibabaCloudIotTrigger.node';
-import { MAX_OPEN_JOBS } from '../../nodes/AlibabaCloudIotTrigger/jobWatch';
+import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
 import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../emulator';
 import { pollOnce } from '../harness';
 import { credentialFor } from '../support/alibabaNode';
+import { loadOptionsContext } from '../support/loadOptions';
 import { useEmulator } from '../support/useEmulator';
+import { watching } from './triggerSetup';
 
 let seq = 0;
 
@@ -104,23 +106,14 @@ describe('Alibaba Cloud IoT Trigger', () => {
 		expect(state).toEqual({});
 	});
 
-	it('keeps its state bounded on a firmware with many open jobs', async () => {
-		const firmwareId = `FwTriggerBig${String(++seq).padStart(10, '0')}`;
-		const jobs = generateJobs(firmwareId, MAX_OPEN_JOBS + 500, 5).map((job) => ({ ...job, JobStatus: 'IN_PROGRESS' }));
-		emulator.setQps(0);
-		emulator.addFirmware({ firmwareId, jobs });
-		const state: IDataObject = {};
-		await poll({ firmwareIds: firmwareId }, state);
-		const watch = (state.firmwares as Record<string, { open: object; idsAtNewest: string[] }>)[firmwareId];
-		expect(Object.keys(watch.open)).toHaveLength(MAX_OPEN_JOBS);
-		emulator.setQps(10);
-	});
-
 	it('passes the IoT instance ID and names an empty firmware list', async () => {
 		const state: IDataObject = {};
 		await poll({ firmwareIds: FIXTURE_FIRMWARES.enterprise, options: { iotInstanceId: EMULATOR_INSTANCE_ID } }, state);
 		expect(Object.keys(state.firmwares as object)).toEqual([FIXTURE_FIRMWARES.enterprise]);
-		await expect(poll({ firmwareIds: ' , ' }, {})).rejects.toThrow('Firmware IDs is empty');
+		await expect(poll({ firmwareIds: ' , ' }, {})).rejects.toThrow('Firmwares is empty');
+		await expect(poll({ firmwares: { firmware: [{ firmwareId: { __rl: true, mode: 'id', value: ' ' } }] } }, {})).rejects.toThrow(
+			'Firmwares is empty',
+		);
 	});
 
 	it('fails the poll with Alibaba\'s code, keeping the last state', async () => {
@@ -130,5 +123,61 @@ describe('Alibaba Cloud IoT Trigger', () => {
 		const before = JSON.stringify(state);
 		await expect(poll({ firmwareIds: `${firmwareId},FwDoesNotExist00000001` }, state)).rejects.toThrow(/^iot\.ota\.FirmwareNotFound: /);
 		expect(JSON.stringify(state)).toBe(before);
+	});
+
+	it('watches the firmwares picked from the list, by ID or by expression, with those of the old text field', async () => {
+		const [picked, byId, fromExpression, legacy] = [watchedFirmware(), watchedFirmware(), watchedFirmware(), watchedFirmware()];
+		const parameters: INodeParameters = {
+			firmwares: {
+				firmware: [
+					{ firmwareId: { __rl: true, mode: 'list', value: picked, cachedResultName: 'Smart Meter firmware' } },
+					{ firmwareId: { __rl: true, mode: 'id', value: byId } },
+					{ firmwareId: { __rl: true, mode: 'id', value: `={{ "${fromExpression}" }}` } },
+				],
+			},
+			firmwareIds: `${legacy}, ${picked}`,
+		};
+		const state: IDataObject = {};
+		await poll(parameters, state);
+		expect(Object.keys(state.firmwares as object).sort()).toEqual([picked, byId, fromExpression, legacy].sort());
+	});
+});
+
+describe('Alibaba Cloud IoT Trigger: the firmware picker and the old Firmware IDs field', () => {
+	const trigger = new AlibabaCloudIotTrigger();
+	const { properties } = trigger.description;
+
+	/** The parameters n8n keeps for a node saved with `saved`, and whether the editor shows Firmware IDs. */
+	function asN8nReads(saved: INodeParameters) {
+		const parameters = NodeHelpers.getNodeParameters(properties, saved, true, false, null, trigger.description)!;
+		const legacy = properties.find((property) => property.name === 'firmwareIds')!;
+		return { parameters, showsFirmwareIds: NodeHelpers.displayParameter(parameters, legacy, null, trigger.description) };
+	}
+
+	it('a trigger saved by version 0.1 keeps its comma-separated IDs, shown with a hint, and polls them', async () => {
+		const firmwareId = watchedFirmware();
+		const saved = { event: 'otaJobCreatedOrStatusChanged', firmwareIds: `${firmwareId}, ${FIXTURE_FIRMWARES.demo}` };
+		const { parameters, showsFirmwareIds } = asN8nReads(saved);
+		expect(parameters.firmwareIds).toBe(saved.firmwareIds);
+		expect(showsFirmwareIds).toBe(true);
+		const state: IDataObject = {};
+		await poll(saved, state);
+		expect(Object.keys(state.firmwares as object).sort()).toEqual([firmwareId, FIXTURE_FIRMWARES.demo].sort());
+	});
+
+	it('a new trigger shows only the picker, fed by the same list search as the node', async () => {
+		expect(asN8nReads({}).showsFirmwareIds).toBe(false);
+		const picker = properties.find((property) => property.name === 'firmwares')!;
+		expect((picker.options![0] as { values: INodeProperties[] }).values[0]).toMatchObject({
+			type: 'resourceLocator',
+			modes: expect.arrayContaining([expect.objectContaining({ name: 'list', typeOptions: expect.objectContaining({ searchListMethod: 'searchFirmwares' }) })]),
+		});
+
+		const context = loadOptionsContext(
+			{ type: trigger, parameters: watching(), credentials: { alibabaCloudIotApi: { id: '1', name: 'Emulator' } } },
+			{ alibabaCloudIotApi: credentialFor(emulator) as ICredentialDataDecryptedObject },
+		);
+		const { results } = await trigger.methods.listSearch.searchFirmwares.call(context, FIXTURE_FIRMWARES.demo);
+		expect(results.map((result) => result.value)).toEqual([FIXTURE_FIRMWARES.demo]);
 	});
 });

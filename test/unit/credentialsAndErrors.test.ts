@@ -1,8 +1,7 @@
 import { classifyErrorCode } from '../../nodes/AlibabaCloudIot/transport/errors';
 import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
-import { toWireParams } from '../../nodes/AlibabaCloudIot/transport/popRequest';
 import { redactText } from '../../nodes/AlibabaCloudIot/transport/redact';
-import { IOT_REGIONS } from '../../nodes/AlibabaCloudIot/transport/regions';
+import { IOT_REGIONS } from '../../credentials/common/iotRegions';
 
 const keys = { accessKeyId: 'LTAI-id', accessKeySecret: 'the-secret' };
 
@@ -85,11 +84,5 @@ describe('redactText', () => {
 		const clean = redactText(text, ['my-token-value']);
 		expect(clean).not.toMatch(/abc|my-token-value|zzz/);
 		expect(clean).toContain('[redacted URL]');
-	});
-});
-
-describe('toWireParams', () => {
-	it('never sends undefined, null or empty values', () => {
-		expect(toWireParams({ A: undefined, B: null, C: '', D: 0, E: 'x' })).toEqual({ D: '0', E: 'x' });
 	});
 });

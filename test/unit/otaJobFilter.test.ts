@@ -1,5 +1,5 @@
-import { matchesOtaJobFilter } from '../../nodes/AlibabaCloudIot/transport/otaJobFilter';
-import type { OtaJob } from '../../nodes/AlibabaCloudIot/transport/otaJobs';
+import { matchesOtaJobFilter } from '../../nodes/AlibabaCloudIot/actions/otaJob/jobFilterMatch';
+import type { OtaJob } from '../../nodes/AlibabaCloudIot/api/otaJobs';
 
 const job = (fields: Partial<OtaJob>): OtaJob =>
 	({

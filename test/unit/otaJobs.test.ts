@@ -1,10 +1,19 @@
+import { matchesOtaJobFilter, type OtaJobFilter } from '../../nodes/AlibabaCloudIot/actions/otaJob/jobFilterMatch';
+import { listOtaJobPage, listOtaJobsByFirmware, type OtaJob } from '../../nodes/AlibabaCloudIot/api/otaJobs';
 import type { IotCaller } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
-import {
-	jobsOfAnswer,
-	listOtaJobsByFirmware,
-	unwrapTags,
-} from '../../nodes/AlibabaCloudIot/transport/otaJobs';
-import type { IotParams } from '../../nodes/AlibabaCloudIot/transport/popRequest';
+import type { IotAnswer, IotParams } from '../../nodes/AlibabaCloudIot/transport/popRequest';
+
+/** The jobs of one answer, as the api layer shapes them. */
+async function jobsOfAnswer(answer: IotAnswer): Promise<OtaJob[]> {
+	return (await listOtaJobPage(async () => answer, { firmwareId: 'fw' }, { currentPage: 1, pageSize: 200 })).records;
+}
+
+async function tagsOf(tags: unknown): Promise<unknown> {
+	const [shaped] = await jobsOfAnswer({ Data: { SimpleOTAJobInfo: [{ ...job(1), Tags: tags }] } });
+	return shaped.Tags;
+}
+
+const keepMatching = (filter: OtaJobFilter) => (entry: OtaJob) => matchesOtaJobFilter(entry, filter);
 
 function job(id: number): Record<string, unknown> {
 	return { FirmwareId: 'fw', JobId: `job-${id}`, JobStatus: 'IN_PROGRESS', UtcCreate: '2024-01-01T00:00:00.000Z' };
@@ -93,30 +102,30 @@ describe('listOtaJobsByFirmware', () => {
 });
 
 describe('answer shapes', () => {
-	it('reads jobs from Data.SimpleOTAJobInfo, with no Data or an empty list meaning none', () => {
-		expect(jobsOfAnswer({ Data: { SimpleOTAJobInfo: [job(1)] } })).toHaveLength(1);
-		expect(jobsOfAnswer({ Total: 0 })).toEqual([]);
-		expect(jobsOfAnswer({ Data: { SimpleOTAJobInfo: [] } })).toEqual([]);
-		expect(jobsOfAnswer({ Data: {} })).toEqual([]);
+	it('reads jobs from Data.SimpleOTAJobInfo, with no Data or an empty list meaning none', async () => {
+		expect(await jobsOfAnswer({ Data: { SimpleOTAJobInfo: [job(1)] } })).toHaveLength(1);
+		expect(await jobsOfAnswer({ Total: 0 })).toEqual([]);
+		expect(await jobsOfAnswer({ Data: { SimpleOTAJobInfo: [] } })).toEqual([]);
+		expect(await jobsOfAnswer({ Data: {} })).toEqual([]);
 	});
 
-	it('unwraps Tags to a plain [{Key, Value}] array', () => {
-		expect(unwrapTags({ OtaTagDTO: [{ Key: 'k', Value: 'v' }] })).toEqual([{ Key: 'k', Value: 'v' }]);
-		expect(unwrapTags({ OtaTagDTO: { Key: 'k', Value: 'v' } })).toEqual([{ Key: 'k', Value: 'v' }]);
-		expect(unwrapTags(undefined)).toEqual([]);
-		expect(unwrapTags({})).toEqual([]);
-		expect(unwrapTags([{ Key: 'a', Value: 'b' }])).toEqual([{ Key: 'a', Value: 'b' }]);
+	it('unwraps Tags to a plain [{Key, Value}] array', async () => {
+		expect(await tagsOf({ OtaTagDTO: [{ Key: 'k', Value: 'v' }] })).toEqual([{ Key: 'k', Value: 'v' }]);
+		expect(await tagsOf({ OtaTagDTO: { Key: 'k', Value: 'v' } })).toEqual([{ Key: 'k', Value: 'v' }]);
+		expect(await tagsOf(undefined)).toEqual([]);
+		expect(await tagsOf({})).toEqual([]);
+		expect(await tagsOf([{ Key: 'a', Value: 'b' }])).toEqual([{ Key: 'a', Value: 'b' }]);
 	});
 
-	it('keeps the API field names and order, and gives jobs a plain prototype', () => {
+	it('keeps the API field names and order, and gives jobs a plain prototype', async () => {
 		const raw = Object.assign(Object.create(null) as object, job(1), { Tags: { OtaTagDTO: [] } });
-		const [shaped] = jobsOfAnswer({ Data: { SimpleOTAJobInfo: [raw] } });
+		const [shaped] = await jobsOfAnswer({ Data: { SimpleOTAJobInfo: [raw] } });
 		expect(Object.keys(shaped)).toEqual(['FirmwareId', 'JobId', 'JobStatus', 'UtcCreate', 'Tags']);
 		expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
 	});
 });
 
-describe('listOtaJobsByFirmware with a filter', () => {
+describe('listOtaJobsByFirmware with a keep-predicate', () => {
 	function statusList(total: number, everyNth: number) {
 		const paged = pagedList(total);
 		return {
@@ -135,7 +144,7 @@ describe('listOtaJobsByFirmware with a filter', () => {
 
 	it('pages on until it has `limit` matching jobs, then stops', async () => {
 		const { call, requests } = statusList(5000, 50);
-		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', limit: 10, filter: { jobStatuses: ['PLANNED'] } });
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', limit: 10, keep: keepMatching({ jobStatuses: ['PLANNED'] }) });
 		expect(ids(jobs)).toEqual(Array.from({ length: 10 }, (_, index) => `job-${index * 50}`));
 		// 10 matches lie in the first 451 jobs: 3 pages of 200, not all 25.
 		expect(requests.length).toBeLessThanOrEqual(4);
@@ -143,7 +152,7 @@ describe('listOtaJobsByFirmware with a filter', () => {
 
 	it('reads everything with Return All and keeps only matches', async () => {
 		const { call, requests } = statusList(1000, 3);
-		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', filter: { jobStatuses: ['COMPLETED'] } });
+		const jobs = await listOtaJobsByFirmware(call, { firmwareId: 'fw', keep: keepMatching({ jobStatuses: ['COMPLETED'] }) });
 		expect(jobs).toHaveLength(666);
 		expect(requests).toHaveLength(5);
 	});

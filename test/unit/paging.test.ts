@@ -1,46 +1,57 @@
-import { alignedPageSize, mapConcurrent, planPages } from '../../nodes/AlibabaCloudIot/transport/paging';
+import { collectPages } from '../../nodes/AlibabaCloudIot/api/paging';
+import { mapConcurrent } from '../../nodes/AlibabaCloudIot/helpers/concurrency';
 
-describe('planPages', () => {
-	it('covers a range with full pages', () => {
-		expect(planPages(200, 800, 200)).toEqual([
-			{ currentPage: 2, pageSize: 200, offset: 200 },
-			{ currentPage: 3, pageSize: 200, offset: 400 },
-			{ currentPage: 4, pageSize: 200, offset: 600 },
-		]);
+/** A list of `length` records served with CurrentPage/PageSize arithmetic; every page asked is recorded. */
+function pagedList(length: number, onRequest?: (list: string[], calls: number) => void) {
+	const list = Array.from({ length }, (_, index) => `r${index}`);
+	const pages: Array<[number, number]> = [];
+	const fetchPage = async ({ currentPage, pageSize }: { currentPage: number; pageSize: number }) => {
+		pages.push([currentPage, pageSize]);
+		onRequest?.(list, pages.length);
+		const start = (currentPage - 1) * pageSize;
+		return { records: list.slice(start, start + pageSize), total: list.length };
+	};
+	return { fetchPage, pages };
+}
+
+const collect = (list: ReturnType<typeof pagedList>, limit?: number, keep?: (record: string) => boolean) =>
+	collectPages({ maxPageSize: 200, fetchPage: list.fetchPage, idOf: (record) => record, limit, keep });
+
+describe('collectPages: the pages it asks for', () => {
+	it('reads page 1, then the rest with full pages', async () => {
+		const list = pagedList(800);
+		expect(await collect(list)).toHaveLength(800);
+		expect(list.pages.sort((a, b) => a[0] - b[0])).toEqual([[1, 200], [2, 200], [3, 200], [4, 200]]);
 	});
 
-	it('shrinks the last page to the smallest size that lines up with its offset', () => {
-		expect(planPages(200, 250, 200)).toEqual([{ currentPage: 5, pageSize: 50, offset: 200 }]);
+	it('asks a short last page with the smallest size that lines up with its offset', async () => {
+		const fiftyMore = pagedList(1000);
+		await collect(fiftyMore, 250);
+		expect(fiftyMore.pages).toEqual([[1, 200], [5, 50]]);
 		// 130 does not divide 200: the smallest size >= 130 that does is 200 itself.
-		expect(planPages(200, 330, 200)).toEqual([{ currentPage: 2, pageSize: 200, offset: 200 }]);
-		expect(planPages(400, 450, 200)).toEqual([{ currentPage: 9, pageSize: 50, offset: 400 }]);
+		const hundredThirtyMore = pagedList(1000);
+		expect(await collect(hundredThirtyMore, 330)).toHaveLength(330);
+		expect(hundredThirtyMore.pages).toEqual([[1, 200], [2, 200]]);
 	});
 
-	it('starts anywhere, even off the page grid, and always moves on', () => {
-		const pages = planPages(250, 253, 200);
-		expect(pages.map((page) => (page.currentPage - 1) * page.pageSize)).toEqual(
-			pages.map((page) => page.offset),
-		);
-		expect(pages[pages.length - 1].offset + pages[pages.length - 1].pageSize).toBeGreaterThanOrEqual(253);
+	it('moves on off the page grid when a shifted list repeats a record', async () => {
+		// Limit 150: page 1 has 150 records, one of which the next page repeats after a shift.
+		const list = pagedList(1000, (records, calls) => {
+			if (calls === 2) records.unshift('new');
+		});
+		const records = await collect(list, 150);
+		expect(list.pages[0]).toEqual([1, 150]);
+		expect(records).toHaveLength(150);
+		expect(new Set(records).size).toBe(150);
 	});
 
-	it('plans nothing for an empty range', () => {
-		expect(planPages(400, 400, 200)).toEqual([]);
-	});
-});
-
-describe('alignedPageSize', () => {
-	it('takes the wanted size at offset 0 and when it divides the offset', () => {
-		expect(alignedPageSize(0, 37, 200)).toBe(37);
-		expect(alignedPageSize(200, 40, 200)).toBe(40);
-	});
-
-	it('never exceeds the maximum page size', () => {
-		for (let offset = 1; offset < 1000; offset += 7) {
-			const size = alignedPageSize(offset, 150, 200);
-			expect(size).toBeLessThanOrEqual(200);
-			expect(offset % size).toBe(0);
-		}
+	it('with a keep-predicate starts with a full page, counts only kept records, and reads on only as needed', async () => {
+		const list = pagedList(5000);
+		const records = await collect(list, 10, (record) => Number(record.slice(1)) % 50 === 0);
+		expect(records).toEqual(Array.from({ length: 10 }, (_, index) => `r${index * 50}`));
+		expect(list.pages[0]).toEqual([1, 200]);
+		// The 10th kept record is r450: 3 pages' worth, not all 25.
+		expect(list.pages.length).toBeLessThanOrEqual(4);
 	});
 });
 

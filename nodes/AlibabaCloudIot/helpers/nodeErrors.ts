@@ -21,7 +21,7 @@ function userMessageOf(error: AlibabaApiError): string {
 	return LOCAL_KINDS.has(error.kind) ? error.apiMessage : error.message;
 }
 
-export function describeAlibabaError(error: AlibabaApiError): string {
+function describeAlibabaError(error: AlibabaApiError): string {
 	const facts = [
 		error.requestId ? `Request ID: ${error.requestId}` : undefined,
 		error.httpStatus ? `HTTP status: ${error.httpStatus}` : undefined,

@@ -1,6 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** An option of both nodes: which IoT Platform instance the firmwares belong to. */
+import { operationError } from './nodeErrors';
+
+type DisplayOptions = INodeProperties['displayOptions'];
+
+/** An option of every operation and the trigger: which IoT Platform instance to talk to. */
 export const IOT_INSTANCE_ID_OPTION: INodeProperties = {
 	displayName: 'IoT Instance ID',
 	name: 'iotInstanceId',
@@ -15,4 +19,89 @@ export const IOT_INSTANCE_ID_OPTION: INodeProperties = {
 export function iotInstanceIdOf(options: IDataObject | undefined): string | undefined {
 	const value = options?.iotInstanceId;
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** A firmware, picked from the searchable list (ListOTAFirmware) or given by ID. */
+export function firmwareLocator(
+	fields: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & { displayOptions?: DisplayOptions },
+): INodeProperties {
+	return {
+		...fields,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a firmware...',
+				typeOptions: { searchListMethod: 'searchFirmwares', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. FJFx8JzpnhpIsKftRjjm03****',
+			},
+		],
+	};
+}
+
+/** Return All and Limit, as n8n's list operations have them. */
+export function returnAllAndLimit(displayOptions: { show: Record<string, string[]> }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+/** The item's limit, or undefined for Return All. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	// n8n fills in the description's default when the parameter is not set.
+	const limit = Number(context.getNodeParameter('limit', itemIndex));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw operationError(
+			context.getNode(),
+			`Limit must be a whole number of at least 1 (item ${itemIndex}), got "${String(limit)}"`,
+			itemIndex,
+		);
+	}
+	return limit;
+}
+
+/** A required text parameter of one item, trimmed; empty is an error naming the field and the item. */
+export function readRequiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	whatToEnter: string,
+): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!value) {
+		throw operationError(
+			context.getNode(),
+			`${label} is empty (item ${itemIndex}): ${whatToEnter}`,
+			itemIndex,
+			`An expression such as {{ $json.${name} }} may have resolved to nothing for this item.`,
+		);
+	}
+	return value;
 }

@@ -5,11 +5,12 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { listOtaFirmwarePage, type OtaFirmware } from '../api/otaFirmwares';
 import { toNodeError } from '../helpers/nodeErrors';
 import { iotInstanceIdOf } from '../helpers/sharedProperties';
 import { createIotCaller } from '../transport/iotCaller';
 import { resolveIotCredentials } from '../transport/iotCredentials';
-import { listOtaFirmwarePage, type OtaFirmware } from '../transport/otaFirmwares';
+
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
 /** While the user types, read a few pages per scroll step to find enough matches. */

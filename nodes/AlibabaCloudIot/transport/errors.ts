@@ -11,7 +11,7 @@ export type AlibabaErrorKind =
 	| 'timeout'
 	| 'invalidResponse'; // an answer that is not Alibaba JSON, e.g. a proxy's HTML 502 page
 
-export interface AlibabaApiErrorFields {
+interface AlibabaApiErrorFields {
 	kind: AlibabaErrorKind;
 	code: string;
 	apiMessage: string;

@@ -1,10 +1,12 @@
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './apiLimits';
 import type { IotCredentials } from './iotCredentials';
 import type { IotAnswer, IotParams } from './popRequest';
 import { sendIotRequest } from './popRequest';
 import { rateLimiterFor } from './rateLimiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
+
+/** pop-core's own default is 3 s, too short for a loaded gateway. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** One RPC action call as the rest of the code sees it: signed, rate limited and retried. */
 export type IotCaller = (action: string, params: IotParams) => Promise<IotAnswer>;

@@ -1,8 +1,8 @@
+import { DEFAULT_REGION_ID, isIotRegionId, regionEndpoint } from '../../../credentials/common/iotRegions';
 import {
 	DEFAULT_MAX_REQUESTS_PER_SECOND,
 	MAX_REQUESTS_PER_SECOND_CEILING,
-} from './apiLimits';
-import { DEFAULT_REGION_ID, isIotRegionId, regionEndpoint } from './regions';
+} from '../../../credentials/common/requestRate';
 
 /** The credential's fields, checked and resolved to what a request needs. */
 export interface IotCredentials {
@@ -14,12 +14,9 @@ export interface IotCredentials {
 	maxRequestsPerSecond: number;
 }
 
-/** A credential that cannot work as filled in; `field` names the credential field to fix. */
+/** A credential that cannot work as filled in; the message names the field to fix. */
 export class IotCredentialsError extends Error {
-	constructor(
-		message: string,
-		readonly field: string,
-	) {
+	constructor(message: string) {
 		super(message);
 		this.name = 'IotCredentialsError';
 	}
@@ -35,10 +32,10 @@ export function resolveIotCredentials(data: Record<string, unknown>): IotCredent
 	const securityToken = text(data.securityToken) || undefined;
 	const regionId = text(data.regionId) || DEFAULT_REGION_ID;
 	if (!accessKeyId) {
-		throw new IotCredentialsError('The credential has no AccessKey ID', 'accessKeyId');
+		throw new IotCredentialsError('The credential has no AccessKey ID');
 	}
 	if (!accessKeySecret) {
-		throw new IotCredentialsError('The credential has no AccessKey Secret', 'accessKeySecret');
+		throw new IotCredentialsError('The credential has no AccessKey Secret');
 	}
 	return {
 		accessKeyId,
@@ -56,7 +53,6 @@ function resolveEndpoint(override: string, regionId: string): string {
 		if (!isIotRegionId(regionId)) {
 			throw new IotCredentialsError(
 				`Region "${regionId}" is not an Alibaba Cloud IoT Platform region`,
-				'regionId',
 			);
 		}
 		return regionEndpoint(regionId);
@@ -67,19 +63,16 @@ function resolveEndpoint(override: string, regionId: string): string {
 	} catch {
 		throw new IotCredentialsError(
 			`Endpoint "${override}" is not a URL: use e.g. https://iot.cn-shanghai.aliyuncs.com`,
-			'endpoint',
 		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new IotCredentialsError(
 			`Endpoint "${override}" must start with https:// or http://`,
-			'endpoint',
 		);
 	}
 	if (url.username || url.password || url.search || url.hash) {
 		throw new IotCredentialsError(
 			'Endpoint must be a plain URL, without user info, query or fragment',
-			'endpoint',
 		);
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -92,7 +85,6 @@ function resolveMaxRequestsPerSecond(value: unknown): number {
 	if (!Number.isInteger(rate) || rate < 0 || rate > MAX_REQUESTS_PER_SECOND_CEILING) {
 		throw new IotCredentialsError(
 			`Max Requests per Second must be a whole number from 0 (no limit) to ${MAX_REQUESTS_PER_SECOND_CEILING}, got "${String(value)}"`,
-			'maxRequestsPerSecond',
 		);
 	}
 	return rate;

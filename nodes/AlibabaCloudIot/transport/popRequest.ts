@@ -1,9 +1,11 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { IOT_API_VERSION } from './apiLimits';
 import { AlibabaApiError, classifyErrorCode } from './errors';
 import type { IotCredentials } from './iotCredentials';
 import { redactText } from './redact';
+
+/** The IoT Platform API version every action of this package belongs to. */
+const IOT_API_VERSION = '2018-01-20';
 
 /** A successful answer's JSON body. json-bigint builds these with a null prototype. */
 export type IotAnswer = Record<string, unknown>;
@@ -49,7 +51,7 @@ function popClientFor(credentials: IotCredentials): PopVerboseClient {
 }
 
 /** pop-core would send `undefined`/`null` as the strings "undefined"/"null": drop them here. */
-export function toWireParams(params: IotParams): Record<string, string> {
+function toWireParams(params: IotParams): Record<string, string> {
 	const wire: Record<string, string> = {};
 	for (const [name, value] of Object.entries(params)) {
 		if (value === undefined || value === null) continue;

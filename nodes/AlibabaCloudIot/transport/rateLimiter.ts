@@ -42,7 +42,7 @@ export class RateLimiter {
  * Margin over Alibaba's one-second window: requests granted exactly 1000 ms apart can arrive
  * closer than that when one of them waits longer for a socket.
  */
-export const QPS_WINDOW_MS = 1050;
+const QPS_WINDOW_MS = 1050;
 
 const limiters = new Map<string, RateLimiter>();
 

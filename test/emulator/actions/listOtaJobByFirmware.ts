@@ -1,7 +1,9 @@
-// ListOTAJobByFirmware: one firmware's upgrade jobs, newest first, one page at a time.
+// ListOTAJobByFirmware: one firmware's upgrade jobs, newest first unless a job order says otherwise,
+// one page at a time.
+import { servedSlice } from '../jobOrder';
 import { businessError, missingParameter, success, type Outcome } from '../responses';
 import { readInstance } from './instance';
-import { pageCount, pageOf, readPaging } from './paging';
+import { pageCount, readPaging } from './paging';
 import type { ActionContext } from './registry';
 
 /** From the API reference: "最大值200". */
@@ -29,7 +31,9 @@ export function listOtaJobByFirmware(params: Record<string, string>, context: Ac
 	};
 	// Undocumented: an empty result may have no Data at all, or an empty array; the fixture says which.
 	if (total > 0 || fixture.emptyShape === 'emptyArray') {
-		answer.Data = { SimpleOTAJobInfo: pageOf(fixture.jobs, paging.paging) };
+		answer.Data = {
+			SimpleOTAJobInfo: servedSlice(fixture, context.firmwares.jobOrder, (currentPage - 1) * pageSize, pageSize),
+		};
 	}
 	return success(answer);
 }

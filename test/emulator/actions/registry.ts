@@ -1,12 +1,19 @@
 // Action name -> handler. Adding an action means writing one file and one line here.
 import type { FirmwareStore } from '../firmwareStore';
+import type { JobRegistry } from '../jobRegistry';
 import type { Outcome } from '../responses';
 import type { FirmwareFixture } from '../types';
 import { listOtaFirmware } from './listOtaFirmware';
+import { cancelOtaTaskByJob } from './cancelOtaTaskByJob';
 import { listOtaJobByFirmware } from './listOtaJobByFirmware';
+import { listOtaTaskByJob } from './listOtaTaskByJob';
+import { queryOtaFirmware } from './queryOtaFirmware';
+import { queryOtaJob } from './queryOtaJob';
 
 export interface ActionContext {
 	firmwares: FirmwareStore;
+	/** Jobs by JobId, with their device tasks. */
+	jobs: JobRegistry;
 	/** Lets a fault mode change a firmware's jobs just before they are listed. */
 	beforeListingJobs(fixture: FirmwareFixture): void;
 }
@@ -17,4 +24,8 @@ export type ActionHandler = (params: Record<string, string>, context: ActionCont
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map([
 	['ListOTAJobByFirmware', listOtaJobByFirmware],
 	['ListOTAFirmware', listOtaFirmware],
+	['QueryOTAFirmware', queryOtaFirmware],
+	['QueryOTAJob', queryOtaJob],
+	['ListOTATaskByJob', listOtaTaskByJob],
+	['CancelOTATaskByJob', cancelOtaTaskByJob],
 ]);

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'List by Firmware',
 				value: 'listByFirmware',
 				description:
-					'List the OTA upgrade jobs (batches) of one firmware, one item per job, newest first',
+					'List the OTA upgrade jobs (batches) of one firmware, one item per job, in the order Alibaba Cloud lists them',
 				action: 'List OTA jobs by firmware',
 			},
 		],

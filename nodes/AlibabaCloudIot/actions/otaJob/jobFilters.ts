@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { tryToParseDateTime } from 'n8n-workflow';
 
+import { JOB_STATUSES, JOB_TYPES, SELECTION_TYPES, TARGET_SELECTIONS } from '../../api/otaEnums';
 import { operationError } from '../../helpers/nodeErrors';
-import {
-	JOB_STATUSES,
-	JOB_TYPES,
-	SELECTION_TYPES,
-	TARGET_SELECTIONS,
-	type OtaJobFilter,
-} from '../../transport/otaJobFilter';
+import type { OtaJobFilter } from './jobFilterMatch';
 
 const LABELS: Record<string, string> = {
 	PLANNED: 'Planned',
@@ -112,18 +108,16 @@ export function readJobFilter(context: IExecuteFunctions, itemIndex: number): Ot
 	};
 }
 
-/** Accepts what n8n's date fields and expressions produce: strings, Dates, Luxon DateTimes. */
+/**
+ * What n8n's date fields and expressions produce (strings, Dates, Luxon DateTimes, epoch ms) as epoch ms;
+ * a time without an offset is UTC, as UtcCreate is.
+ */
 function toMillis(value: unknown): number | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-	if (typeof value === 'object' && value !== null && 'toMillis' in value) {
-		const millis = (value as { toMillis: () => number }).toMillis();
-		return Number.isFinite(millis) ? millis : undefined;
-	}
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	const text = String(value).trim();
-	// UtcCreate is UTC: read a time without an offset as UTC too.
-	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-	const withZone = /T\d{2}:\d{2}/.test(text) && !hasZone ? `${text}Z` : text;
-	const millis = Date.parse(withZone);
-	return Number.isNaN(millis) ? undefined : millis;
+	try {
+		const millis = tryToParseDateTime(value, 'UTC').toMillis();
+		return Number.isFinite(millis) ? millis : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -10,7 +10,7 @@ export const IOT_REGIONS = [
 	{ id: 'eu-central-1', label: 'Germany (Frankfurt)' },
 ] as const;
 
-export type IotRegionId = (typeof IOT_REGIONS)[number]['id'];
+type IotRegionId = (typeof IOT_REGIONS)[number]['id'];
 
 export const DEFAULT_REGION_ID: IotRegionId = 'cn-shanghai';
 

@@ -6,15 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { IOT_INSTANCE_ID_OPTION } from '../AlibabaCloudIot/helpers/sharedProperties';
-import { alibabaCloudIotApiTest } from '../AlibabaCloudIot/methods/credentialTest';
-import { pollJobChanges } from './pollJobChanges';
+import { IOT_INSTANCE_ID_OPTION } from './helpers/sharedProperties';
+import { alibabaCloudIotApiTest } from './methods/credentialTest';
+import { searchFirmwares } from './methods/listSearch';
+import { pollJobChanges } from './trigger/pollJobChanges';
+import { LEGACY_FIRMWARE_IDS_PROPERTY, WATCHED_FIRMWARES_PROPERTY } from './trigger/watchedFirmwares';
 
 export class AlibabaCloudIotTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alibaba Cloud IoT Trigger',
 		name: 'alibabaCloudIotTrigger',
-		icon: { light: 'file:../AlibabaCloudIot/alibabaCloudIot.svg', dark: 'file:../AlibabaCloudIot/alibabaCloudIot.dark.svg' },
+		icon: { light: 'file:alibabaCloudIot.svg', dark: 'file:alibabaCloudIot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On OTA job created or status changed',
@@ -42,15 +44,8 @@ export class AlibabaCloudIotTrigger implements INodeType {
 				],
 				default: 'otaJobCreatedOrStatusChanged',
 			},
-			{
-				displayName: 'Firmware IDs',
-				name: 'firmwareIds',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. FJFx8JzpnhpIsKftRjjm03****, UfuxnwygsuSkVE0VCN****0100',
-				description: 'The firmwares whose OTA jobs to watch, separated by commas',
-			},
+			WATCHED_FIRMWARES_PROPERTY,
+			LEGACY_FIRMWARE_IDS_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -64,6 +59,7 @@ export class AlibabaCloudIotTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { alibabaCloudIotApiTest },
+		listSearch: { searchFirmwares },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,8 +1,15 @@
-import type { OtaJob } from './otaJobs';
+import type { OtaJob } from '../../api/otaJobs';
+import {
+	canonicalEnumValue,
+	JOB_STATUSES,
+	JOB_TYPES,
+	SELECTION_TYPES,
+	TARGET_SELECTIONS,
+} from '../../api/otaEnums';
 
 /**
- * Client-side filters for OTA jobs: ListOTAJobByFirmware has no server-side filter.
- * An empty list means "any".
+ * The Filters of List by Firmware: ListOTAJobByFirmware has no server-side filter, so the node
+ * filters the jobs it reads. An empty list means "any".
  */
 export interface OtaJobFilter {
 	jobStatuses?: string[];
@@ -15,36 +22,18 @@ export interface OtaJobFilter {
 	createdBefore?: number;
 }
 
-export const JOB_STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CANCELED'] as const;
-export const JOB_TYPES = ['UPGRADE_FIRMWARE', 'VERIFY_FIRMWARE'] as const;
-export const SELECTION_TYPES = ['STATIC', 'DYNAMIC'] as const;
-export const TARGET_SELECTIONS = ['ALL', 'SPECIFIC', 'GRAY'] as const;
-
-/** The docs spell some values two ways (Chinese vs English page, and a typo): treat them as one. */
-const SPELLINGS: Record<string, string> = {
-	COMPLETE: 'COMPLETED',
-	VERFIY_FIRMWARE: 'VERIFY_FIRMWARE',
-	CANCELLED: 'CANCELED',
-};
-
-function canonical(value: unknown): string {
-	const text = String(value ?? '').toUpperCase();
-	return SPELLINGS[text] ?? text;
-}
-
 /**
  * Whether `value` passes a filter on one enum field. A value the server sends that we do not know
  * passes: a new status must not make jobs silently vanish from a workflow.
  */
 function enumMatches(value: unknown, wanted: string[] | undefined, known: readonly string[]): boolean {
-	if (!wanted || wanted.length === 0) return true;
-	const actual = canonical(value);
+	if (!wanted?.length) return true;
+	const actual = canonicalEnumValue(value);
 	if (!known.includes(actual)) return true;
-	return wanted.map(canonical).includes(actual);
+	return wanted.map(canonicalEnumValue).includes(actual);
 }
 
-export function isEmptyOtaJobFilter(filter: OtaJobFilter | undefined): boolean {
-	if (!filter) return true;
+export function isEmptyOtaJobFilter(filter: OtaJobFilter): boolean {
 	return (
 		!filter.jobStatuses?.length &&
 		!filter.jobTypes?.length &&

@@ -1,0 +1,75 @@
+import type { IotCaller } from '../transport/iotCaller';
+import type { IotAnswer } from '../transport/popRequest';
+import { MAX_JOBS_PAGE_SIZE } from './limits';
+import { collectPages, type FetchedPage, type PageRequest } from './paging';
+import { totalOf, unwrapList } from './records';
+
+export interface OtaTag {
+	Key: string;
+	Value: string;
+}
+
+/** A `SimpleOTAJobInfo` with the API's field names, `Tags` unwrapped from `{ OtaTagDTO: [...] }`. */
+export interface OtaJob {
+	FirmwareId: string;
+	JobId: string;
+	JobStatus: string;
+	JobType: string;
+	ProductKey: string;
+	SelectionType: string;
+	TargetSelection: string;
+	Tags: OtaTag[];
+	UtcCreate: string;
+	UtcStartTime?: string;
+	UtcEndTime?: string;
+	UtcModified: string;
+	[field: string]: unknown;
+}
+
+interface ListOtaJobsRequest {
+	firmwareId: string;
+	iotInstanceId?: string;
+	/** Undefined returns every (kept) job. */
+	limit?: number;
+	/** Jobs kept and counted against the limit; ListOTAJobByFirmware has no server-side filter. */
+	keep?: (job: OtaJob) => boolean;
+}
+
+/** Every job of a firmware (or the first `limit` kept ones), in the API's order, each once. */
+export async function listOtaJobsByFirmware(call: IotCaller, request: ListOtaJobsRequest): Promise<OtaJob[]> {
+	return await collectPages({
+		maxPageSize: MAX_JOBS_PAGE_SIZE,
+		fetchPage: async (page) => await listOtaJobPage(call, request, page),
+		idOf: (job) => job.JobId,
+		limit: request.limit,
+		keep: request.keep,
+	});
+}
+
+/** One page of ListOTAJobByFirmware. */
+export async function listOtaJobPage(
+	call: IotCaller,
+	request: { firmwareId: string; iotInstanceId?: string },
+	page: Pick<PageRequest, 'currentPage' | 'pageSize'>,
+): Promise<FetchedPage<OtaJob>> {
+	const answer = await call('ListOTAJobByFirmware', {
+		FirmwareId: request.firmwareId,
+		IotInstanceId: request.iotInstanceId,
+		CurrentPage: page.currentPage,
+		PageSize: page.pageSize,
+	});
+	return { records: jobsOfAnswer(answer), total: totalOf(answer) };
+}
+
+function jobsOfAnswer(answer: IotAnswer): OtaJob[] {
+	return unwrapList(answer.Data, 'SimpleOTAJobInfo').map(
+		(job) => ({ ...job, Tags: unwrapTags(job.Tags) }) as OtaJob,
+	);
+}
+
+function unwrapTags(tags: unknown): OtaTag[] {
+	return unwrapList(tags, 'OtaTagDTO').map(({ Key, Value }) => ({
+		Key: String(Key ?? ''),
+		Value: String(Value ?? ''),
+	}));
+}

@@ -1,0 +1,128 @@
+import { mapConcurrent } from '../helpers/concurrency';
+
+/** Page arithmetic for CurrentPage/PageSize APIs, where a page's offset is (CurrentPage - 1) * PageSize. */
+export interface PageRequest {
+	currentPage: number;
+	pageSize: number;
+	/** Offset of the page's first element in the whole list. */
+	offset: number;
+}
+
+/** One page as an action answers it: its records, and the list's `Total` at that moment. */
+export interface FetchedPage<T> {
+	records: T[];
+	total: number;
+}
+
+interface CollectPagesRequest<T> {
+	maxPageSize: number;
+	fetchPage: (page: PageRequest) => Promise<FetchedPage<T>>;
+	/** Identity of a record, to drop the ones a shifting list shows twice. */
+	idOf: (record: T) => string;
+	/** Undefined collects every record. */
+	limit?: number;
+	/** Records kept (and counted against the limit); the others are read past. */
+	keep?: (record: T) => boolean;
+}
+
+/** Pages fetched at once after the first; the rate limiter, not this, sets the pace. */
+const CONCURRENT_PAGES = 10;
+
+/**
+ * Every record of a paged list (or the first `limit` kept ones), in the API's order, each once.
+ * The first page tells the total; the rest are fetched concurrently. Pages can shift while we
+ * read (a record created mid-listing pushes the others down), so records are deduplicated and the
+ * listing goes on while the total grows.
+ */
+export async function collectPages<T>(request: CollectPagesRequest<T>): Promise<T[]> {
+	const { limit, maxPageSize, keep } = request;
+	const collected = new PageCollector(request);
+	// With a keep-predicate, the limit says nothing about how many records to read: read full pages.
+	const pageSize = keep ? maxPageSize : Math.min(limit ?? maxPageSize, maxPageSize);
+	const first = await request.fetchPage({ currentPage: 1, pageSize, offset: 0 });
+	collected.add(first.records);
+	let total = first.total;
+	let nextOffset = pageSize;
+	let ended = first.records.length < pageSize;
+
+	while (!ended && !collected.full && nextOffset < total) {
+		const wanted = limit === undefined ? total : nextOffset + collected.readAheadFor(nextOffset);
+		const planned = planPages(nextOffset, Math.min(total, wanted), pageSize);
+		// A filtered read-ahead is a guess: go one batch at a time and look again.
+		const pages = keep && limit !== undefined ? planned.slice(0, CONCURRENT_PAGES) : planned;
+		const fetched = await mapConcurrent(pages, CONCURRENT_PAGES, request.fetchPage);
+		fetched.forEach((page, index) => {
+			collected.add(page.records);
+			total = Math.max(total, page.total);
+			ended ||= page.records.length < pages[index].pageSize;
+		});
+		const last = pages[pages.length - 1];
+		nextOffset = last.offset + last.pageSize;
+	}
+	return collected.records;
+}
+
+class PageCollector<T> {
+	readonly records: T[] = [];
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly request: CollectPagesRequest<T>) {}
+
+	/**
+	 * How many more records to read from `readSoFar` on to reach the limit: exactly what is
+	 * missing without a keep-predicate (more than planned if duplicates were dropped); with one,
+	 * what is missing divided by the share of records kept so far.
+	 */
+	readAheadFor(readSoFar: number): number {
+		const missing = (this.request.limit ?? 0) - this.records.length;
+		if (!this.request.keep) return missing;
+		const { maxPageSize } = this.request;
+		const keptShare = Math.max(this.records.length / Math.max(readSoFar, 1), 1 / maxPageSize);
+		return Math.max(Math.ceil(missing / keptShare), maxPageSize);
+	}
+
+	get full(): boolean {
+		return this.request.limit !== undefined && this.records.length >= this.request.limit;
+	}
+
+	add(records: T[]): void {
+		const { idOf, keep } = this.request;
+		for (const record of records) {
+			if (this.full) return;
+			const id = idOf(record);
+			if (this.seen.has(id)) continue;
+			this.seen.add(id);
+			if (keep && !keep(record)) continue;
+			this.records.push(record);
+		}
+	}
+}
+
+/**
+ * The pages that cover [fromOffset, toOffset) with the fewest requests and pages of at most
+ * `maxPageSize`. A page must start at a multiple of its size, so a short last page takes the
+ * smallest size that lines up: a limit of 250 costs pages of 200 and 50, not two of 200.
+ */
+function planPages(fromOffset: number, toOffset: number, maxPageSize: number): PageRequest[] {
+	const pages: PageRequest[] = [];
+	for (let offset = fromOffset; offset < toOffset; ) {
+		const size = alignedPageSize(offset, Math.min(toOffset - offset, maxPageSize), maxPageSize);
+		pages.push({ currentPage: offset / size + 1, pageSize: size, offset });
+		offset += size;
+	}
+	return pages;
+}
+
+/**
+ * The smallest size from `wanted` up to `maxPageSize` that divides `offset`; failing that, the
+ * largest below `wanted` that does (1 always does, so the listing always moves on).
+ */
+function alignedPageSize(offset: number, wanted: number, maxPageSize: number): number {
+	for (let size = wanted; size <= maxPageSize; size++) {
+		if (offset % size === 0) return size;
+	}
+	for (let size = wanted - 1; size > 1; size--) {
+		if (offset % size === 0) return size;
+	}
+	return 1;
+}

@@ -1,0 +1,72 @@
+import { MAX_JOBS_PAGE_SIZE } from '../api/limits';
+import { listOtaJobPage, listOtaJobsByFirmware, type OtaJob } from '../api/otaJobs';
+import type { IotCaller } from '../transport/iotCaller';
+import { createdAt, instantOf, listedNewestFirst } from './jobOrder';
+import type { FirmwareWatch, JobsRead } from './jobWatch';
+
+/** The safety net: however cheap the reads in between, every job is listed at least this often. */
+export const FULL_LISTING_INTERVAL_MS = 60 * 60 * 1000;
+
+interface FirmwareRequest {
+	firmwareId: string;
+	iotInstanceId?: string;
+}
+
+/**
+ * The jobs a poll needs of one firmware. No public source says in which order the API lists jobs,
+ * so the order is learned: when the last full listing (and every read since) showed creation times
+ * that never increase, only the head of the list is read, from page 1 down past both the newest
+ * job seen last time and the oldest job still open. Everything else (the first poll, an order
+ * that does not hold, the hourly safety net, a state from an older version) lists every job.
+ */
+export async function readFirmwareJobs(
+	call: IotCaller,
+	request: FirmwareRequest,
+	previous: FirmwareWatch | undefined,
+	now: number,
+): Promise<JobsRead> {
+	if (previous && !needsFullListing(previous, now)) {
+		const head = await readNewest(call, request, readBoundary(previous));
+		// The order broke somewhere in what was read: fall back to every job, in this same poll.
+		if (head) return head;
+	}
+	const jobs = await listOtaJobsByFirmware(call, request);
+	return { jobs, complete: true, newestFirst: listedNewestFirst(jobs) };
+}
+
+function needsFullListing(previous: FirmwareWatch, now: number): boolean {
+	if (previous.newestFirst !== true || previous.listedAt === undefined) return true;
+	if (!(now - previous.listedAt < FULL_LISTING_INTERVAL_MS)) return true;
+	return Object.keys(previous.open).length > 0 && previous.oldestOpenCreate === undefined;
+}
+
+/** The read goes on until it has seen a job created before this instant (or the list ends). */
+function readBoundary(previous: FirmwareWatch): number {
+	const newest = instantOf(previous.newestCreate);
+	const hasOpen = Object.keys(previous.open).length > 0;
+	return hasOpen ? Math.min(newest, instantOf(previous.oldestOpenCreate)) : newest;
+}
+
+/**
+ * Pages from the head of a newest-first list until a job older than `before` shows up; undefined
+ * as soon as a creation time increases along the list, on any page read.
+ */
+async function readNewest(call: IotCaller, request: FirmwareRequest, before: number): Promise<JobsRead | undefined> {
+	const jobs: OtaJob[] = [];
+	const seen = new Set<string>();
+	let lastCreated = Infinity;
+	for (let currentPage = 1; ; currentPage++) {
+		const page = await listOtaJobPage(call, request, { currentPage, pageSize: MAX_JOBS_PAGE_SIZE });
+		if (!listedNewestFirst(page.records, lastCreated)) return undefined;
+		// A job created while we read pushes the list down: the next page repeats one we have.
+		for (const job of page.records) {
+			if (seen.has(job.JobId)) continue;
+			seen.add(job.JobId);
+			jobs.push(job);
+		}
+		const last = page.records[page.records.length - 1];
+		if (last) lastCreated = createdAt(last);
+		const ended = page.records.length < MAX_JOBS_PAGE_SIZE || currentPage * MAX_JOBS_PAGE_SIZE >= page.total;
+		if (ended || lastCreated < before) return { jobs, complete: false, newestFirst: true };
+	}
+}
