@@ -64,7 +64,7 @@ export function triggerWorkflow(credential: CredentialImport, firmwareId: string
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					event: 'otaJobCreatedOrStatusChanged',
-					firmwareIds: firmwareId,
+					firmwares: { firmware: [{ firmwareId: { __rl: true, mode: 'id', value: firmwareId } }] },
 					options: {},
 				},
 				credentials: credentialOf(credential),
