@@ -28,6 +28,7 @@ export async function ensureDebianPackages(log: (line: string) => void): Promise
 		throw new Error(`missing ${missing.join(', ')}: run as root, or install them first (apt-get install ${missing.join(' ')})`);
 	}
 	log(`apt-get install ${missing.join(' ')}...`);
+	const startedAt = Date.now();
 	const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
 	// Without the hook, the packages' install scripts would start a system Postgres and Redis on their
 	// default ports and leave them running: this run starts its own, on free ports.
@@ -45,5 +46,6 @@ export async function ensureDebianPackages(log: (line: string) => void): Promise
 	for (const { name, present } of PACKAGES) {
 		if (missing.includes(name) && !(await present())) throw new Error(`apt-get installed ${name}, but its binaries are not where expected`);
 	}
+	log(`apt-get update and install took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 	return missing;
 }

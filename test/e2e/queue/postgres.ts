@@ -30,6 +30,7 @@ const USER = 'n8n';
 export async function startPostgres(): Promise<PostgresServer> {
 	const { uid, gid } = await userIds('postgres');
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-iot-e2e-pg-'));
+	let proc: RunningProcess | undefined;
 	try {
 		chownSync(dir, uid, gid);
 		const password = randomBytes(12).toString('hex');
@@ -49,12 +50,13 @@ export async function startPostgres(): Promise<PostgresServer> {
 		const port = await freePort();
 		let output = '';
 		// A test database: durability traded for speed. The socket lives in our folder, not /run/postgresql.
-		const proc = spawnGroup(
+		const server = spawnGroup(
 			'postgres',
 			join(POSTGRES_BIN_DIR, 'postgres'),
 			['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
 			{ ...asPostgres, stopSignal: 'SIGINT', onOutput: (text) => (output += text) },
 		);
+		proc = server;
 		const clientEnv = cleanEnv({ PGPASSWORD: password });
 		const client = (bin: string, args: string[]) =>
 			runCommand(bin, join(POSTGRES_BIN_DIR, bin), ['-h', '127.0.0.1', '-p', String(port), '-U', USER, ...args], {
@@ -63,7 +65,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 			});
 		const deadline = Date.now() + READY_TIMEOUT_MS;
 		let exitCode: number | string | undefined;
-		void proc.exited.then((code) => (exitCode = code));
+		void server.exited.then((code) => (exitCode = code));
 		for (;;) {
 			if (exitCode !== undefined) throw new Error(`postgres exited (${exitCode}):\n${output.slice(-2000)}`);
 			if ((await client('pg_isready', ['-d', 'postgres'])).code === 0) break;
@@ -79,18 +81,19 @@ export async function startPostgres(): Promise<PostgresServer> {
 			database: DATABASE,
 			user: USER,
 			password,
-			process: proc,
+			process: server,
 			query: async (sql) => {
 				const result = await client('psql', ['-d', DATABASE, '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
 				if (result.code !== 0) throw new Error(`psql: ${result.stderr.trim()}\n  in: ${sql}`);
 				return result.stdout.trim();
 			},
 			stop: async () => {
-				await proc.stop();
+				await server.stop();
 				rmSync(dir, { recursive: true, force: true });
 			},
 		};
 	} catch (error) {
+		await proc?.stop();
 		rmSync(dir, { recursive: true, force: true });
 		throw error;
 	}
