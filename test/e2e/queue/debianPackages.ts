@@ -8,7 +8,10 @@ export const POSTGRES_BIN_DIR = '/usr/lib/postgresql/15/bin';
 
 /** The binary each package brings, and how to find it. */
 const PACKAGES: Array<{ name: string; present: () => Promise<boolean> }> = [
-	{ name: 'postgresql', present: async () => ['initdb', 'postgres', 'pg_isready', 'createdb', 'psql'].every((bin) => existsSync(`${POSTGRES_BIN_DIR}/${bin}`)) },
+	{
+		name: 'postgresql',
+		present: async () => ['initdb', 'postgres', 'pg_isready', 'createdb', 'psql'].every((bin) => existsSync(`${POSTGRES_BIN_DIR}/${bin}`)),
+	},
 	{ name: 'redis-server', present: async () => (await runCommand('which redis-server', 'which', ['redis-server'])).code === 0 },
 ];
 
@@ -44,7 +47,9 @@ export async function ensureDebianPackages(log: (line: string) => void): Promise
 		if (addedPolicy) rmSync(POLICY_RC_D, { force: true });
 	}
 	for (const { name, present } of PACKAGES) {
-		if (missing.includes(name) && !(await present())) throw new Error(`apt-get installed ${name}, but its binaries are not where expected`);
+		if (missing.includes(name) && !(await present())) {
+			throw new Error(`apt-get installed ${name}, but its binaries are not where expected`);
+		}
 	}
 	log(`apt-get update and install took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 	return missing;

@@ -45,9 +45,11 @@ function peakPerSecond(times: number[]): number {
 
 export function describeFigures(figures: ListingFigures, quota: number): string[] {
 	const ideal = figures.accepted / quota;
+	const share = `${(figures.throttledShare * 100).toFixed(1)}%`;
+	const ratio = `${(figures.busySeconds / Math.max(ideal, 0.001)).toFixed(2)}x`;
 	return [
-		`requests ${figures.requests}: ${figures.accepted} accepted, ${figures.throttled} throttled (${(figures.throttledShare * 100).toFixed(1)}%), ${figures.other} other`,
-		`busy ${figures.busySeconds.toFixed(1)} s for an ideal ${ideal.toFixed(1)} s at ${quota}/s (${(figures.busySeconds / Math.max(ideal, 0.001)).toFixed(2)}x)`,
+		`requests ${figures.requests}: ${figures.accepted} accepted, ${figures.throttled} throttled (${share}), ${figures.other} other`,
+		`busy ${figures.busySeconds.toFixed(1)} s for an ideal ${ideal.toFixed(1)} s at ${quota}/s (${ratio})`,
 		`peak per second: ${figures.peakReceivedPerSecond} received, ${figures.peakAcceptedPerSecond} accepted (quota ${quota})`,
 	];
 }

@@ -41,7 +41,8 @@ export async function waitForScheduledPolls(
 		const polls = scheduledPolls(mainUserFolder, workflowId, since);
 		if (polls.length >= count) return polls;
 		if (Date.now() > deadline) {
-			throw new Error(`${polls.length} scheduled poll(s) of workflow ${workflowId} in ${Math.round(timeoutMs / 1000)} s, expected ${count}`);
+			const seconds = Math.round(timeoutMs / 1000);
+			throw new Error(`${polls.length} scheduled poll(s) of workflow ${workflowId} in ${seconds} s, expected ${count}`);
 		}
 		await delay(1_000);
 	}

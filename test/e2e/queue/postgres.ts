@@ -53,7 +53,8 @@ export async function startPostgres(): Promise<PostgresServer> {
 		const server = spawnGroup(
 			'postgres',
 			join(POSTGRES_BIN_DIR, 'postgres'),
-			['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+			['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1']
+				.concat(['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
 			{ ...asPostgres, stopSignal: 'SIGINT', onOutput: (text) => (output += text) },
 		);
 		proc = server;
@@ -69,7 +70,9 @@ export async function startPostgres(): Promise<PostgresServer> {
 		for (;;) {
 			if (exitCode !== undefined) throw new Error(`postgres exited (${exitCode}):\n${output.slice(-2000)}`);
 			if ((await client('pg_isready', ['-d', 'postgres'])).code === 0) break;
-			if (Date.now() > deadline) throw new Error(`postgres did not accept connections in ${READY_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`);
+			if (Date.now() > deadline) {
+				throw new Error(`postgres did not accept connections in ${READY_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`);
+			}
 			await delay(200);
 		}
 		const created = await client('createdb', [DATABASE]);

@@ -25,7 +25,9 @@ export async function startRedis(): Promise<RedisServer> {
 	const proc = spawnGroup(
 		'redis-server',
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--logfile', ''],
+		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no', '--logfile', '']
+			// No snapshots, no append-only file: nothing outlives the run.
+			.concat(['--save', '', '--appendonly', 'no']),
 		{
 			cwd: dir,
 			env: cleanEnv(),
@@ -40,11 +42,11 @@ export async function startRedis(): Promise<RedisServer> {
 		rmSync(dir, { recursive: true, force: true });
 	};
 	try {
-		const exitedEarly = proc.exited.then((code) => Promise.reject(new Error(`redis-server exited (${code}):\n${output.slice(-2000)}`)));
-		await withTimeout(Promise.race([isReady, exitedEarly]), READY_TIMEOUT_MS, `redis-server was not ready in ${READY_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`);
+		const exitedEarly = proc.exited.then((code) => Promise.reject(new Error(`redis-server exited (${code})`)));
+		await withTimeout(Promise.race([isReady, exitedEarly]), READY_TIMEOUT_MS, `redis-server was not ready in ${READY_TIMEOUT_MS / 1000} s`);
 	} catch (error) {
 		await stop();
-		throw error;
+		throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${output.slice(-2000)}`);
 	}
 	return { host: '127.0.0.1', port, process: proc, stop };
 }

@@ -88,7 +88,9 @@ async function main(): Promise<number> {
 					services.push(server);
 					return server;
 				}),
-				checks.step("the IoT emulator (test/emulator/cli.ts), quotas per account", () => startEmulatorProcess(['--quota-scope', 'account'])),
+				checks.step('the IoT emulator (test/emulator/cli.ts), quotas per account', () =>
+					startEmulatorProcess(['--quota-scope', 'account']),
+				),
 			]),
 		);
 		log(`postgres 127.0.0.1:${postgres.port}, redis 127.0.0.1:${redis.port}, emulator ${emulator.url}`);

@@ -46,7 +46,8 @@ export async function runWebhookBurst(burst: WebhookBurst): Promise<void> {
 
 	for (const [index, firmware] of firmwares.entries()) {
 		const answer = answers[index];
-		await checks.check(`webhook for ${firmware.firmwareId}: 200 with each of its ${firmware.jobCount} jobs exactly once (${(answer.ms / 1000).toFixed(1)} s)`, () => {
+		const label = `webhook for ${firmware.firmwareId}: 200 with each of its ${firmware.jobCount} jobs exactly once`;
+		await checks.check(`${label} (${(answer.ms / 1000).toFixed(1)} s)`, () => {
 			if (answer.error) throw answer.error;
 			assert.equal(answer.status, 200, answer.text.slice(0, 1000));
 			assertEveryJobOnce(answer.text, burst.expected.items(firmware.firmwareId));
@@ -58,7 +59,7 @@ export async function runWebhookBurst(burst: WebhookBurst): Promise<void> {
 		assert.equal(executions.length, firmwares.length, JSON.stringify(executions));
 		const failed = executions.filter((execution) => execution.mode !== 'webhook' || execution.status !== 'success');
 		const reasons = await Promise.all(
-			failed.map(async (execution) => `execution ${execution.id} (${execution.mode}) ${execution.status}: ${await executionError(burst.postgres, execution.id)}`),
+			failed.map(async ({ id, mode, status }) => `execution ${id} (${mode}) ${status}: ${await executionError(burst.postgres, id)}`),
 		);
 		assert.deepEqual(reasons, []);
 	});
@@ -86,7 +87,8 @@ export async function runWebhookBurst(burst: WebhookBurst): Promise<void> {
 		assert.ok(figures.peakAcceptedPerSecond <= quota, `peak ${figures.peakAcceptedPerSecond}/s`);
 		assert.equal(figures.other, 0, 'answers that were neither accepted nor throttled');
 	});
-	await checks.check(`throttled answers are at most ${MAX_THROTTLED_SHARE * 100}% of all requests (${(figures.throttledShare * 100).toFixed(1)}%)`, () => {
+	const share = `${(figures.throttledShare * 100).toFixed(1)}%`;
+	await checks.check(`throttled answers are at most ${MAX_THROTTLED_SHARE * 100}% of all requests (${share})`, () => {
 		assert.ok(figures.throttledShare <= MAX_THROTTLED_SHARE, `${figures.throttled} of ${figures.requests} requests were throttled`);
 	});
 }
@@ -102,7 +104,9 @@ async function callWebhook(url: string, firmwareId: string): Promise<WebhookAnsw
 	const startedAt = Date.now();
 	try {
 		const response = await withTimeout(
-			fetch(`${url}/webhook/${WEBHOOK_PATH}?firmwareId=${encodeURIComponent(firmwareId)}`, { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) }),
+			fetch(`${url}/webhook/${WEBHOOK_PATH}?firmwareId=${encodeURIComponent(firmwareId)}`, {
+				signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+			}),
 			CALL_TIMEOUT_MS,
 			`no answer in ${CALL_TIMEOUT_MS / 1000} s`,
 		);
