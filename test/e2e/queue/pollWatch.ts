@@ -4,6 +4,7 @@
 // The poll that activation runs once is not among them.
 import { existsSync, readFileSync } from 'node:fs';
 
+import type { EmulatorProcess } from '../emulatorProcess';
 import { n8nLogFile } from '../n8nEnv';
 import { delay } from '../processes';
 
@@ -43,6 +44,32 @@ export async function waitForScheduledPolls(
 		if (Date.now() > deadline) {
 			const seconds = Math.round(timeoutMs / 1000);
 			throw new Error(`${polls.length} scheduled poll(s) of workflow ${workflowId} in ${seconds} s, expected ${count}`);
+		}
+		await delay(1_000);
+	}
+}
+
+/**
+ * Waits (at most `timeoutMs`) for the first scheduled poll that listed the firmware after `after`
+ * (a change made then): its request reached the emulator after that moment, so it saw the change.
+ */
+export async function waitForPollAfter(
+	emulator: EmulatorProcess,
+	firmwareId: string,
+	mainUserFolder: string,
+	workflowId: string,
+	after: number,
+	timeoutMs: number,
+): Promise<ScheduledPoll> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const listed = (await emulator.requests(20_000)).find((request) => request.params.FirmwareId === firmwareId && request.at > after);
+		const [poll] = listed ? scheduledPolls(mainUserFolder, workflowId, listed.at) : [];
+		if (poll) return poll;
+		if (Date.now() > deadline) {
+			const seconds = Math.round(timeoutMs / 1000);
+			const seen = listed ? ' (a request came, no poll ended)' : '';
+			throw new Error(`no scheduled poll of workflow ${workflowId} listed ${firmwareId} within ${seconds} s${seen}`);
 		}
 		await delay(1_000);
 	}

@@ -9,7 +9,7 @@ import type { EmulatorProcess } from '../emulatorProcess';
 import { delay } from '../processes';
 import { executionsOf, nodeItems, type ExecutionRecord } from './executions';
 import type { N8nWorker } from './n8nQueue';
-import { waitForScheduledPolls, type ScheduledPoll } from './pollWatch';
+import { waitForPollAfter, waitForScheduledPolls, type ScheduledPoll } from './pollWatch';
 import type { PostgresServer } from './postgres';
 import { TRIGGER_NODE } from './queueWorkflows';
 import { WatchedFirmware } from './watchedFirmware';
@@ -37,15 +37,21 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 export async function runTriggerRestart(run: TriggerRun): Promise<void> {
 	const { checks, watched, log } = run;
-	const waitForPoll = async (label: string, since: number): Promise<ScheduledPoll> => {
-		const [poll] = await checks.step(label, () => waitForScheduledPolls(run.mainUserFolder, run.workflowId, since, 1, POLL_TIMEOUT_MS));
-		log(`scheduled poll at ${new Date(poll.at).toISOString().slice(11, 19)}: ${poll.outcome}`);
-		return poll;
+	const logPoll = (poll: ScheduledPoll) => log(`scheduled poll at ${new Date(poll.at).toISOString().slice(11, 19)}: ${poll.outcome}`);
+	/** The first scheduled poll that listed the firmware after a change made at `changedAt`. */
+	const waitForPoll = async (label: string, changedAt: number): Promise<void> => {
+		const poll = await checks.step(label, () =>
+			waitForPollAfter(run.emulator, watched.firmwareId, run.mainUserFolder, run.workflowId, changedAt, POLL_TIMEOUT_MS),
+		);
+		logPoll(poll);
 	};
 
 	// Activation runs one poll at once; with durable cursors its memory is not kept, so the first
 	// scheduled poll is the one that records what exists.
-	await waitForPoll('the trigger ran its first scheduled poll (the baseline)', run.since);
+	const [baseline] = await checks.step('the trigger ran its first scheduled poll (the baseline)', () =>
+		waitForScheduledPolls(run.mainUserFolder, run.workflowId, run.since, 1, POLL_TIMEOUT_MS),
+	);
+	logPoll(baseline);
 	await checks.check('the baseline polls started no execution', async () => {
 		assert.deepEqual(await executionsOf(run.postgres, run.workflowId), []);
 	});
@@ -59,13 +65,16 @@ export async function runTriggerRestart(run: TriggerRun): Promise<void> {
 	]);
 
 	let changed: OtaJob | undefined;
+	let changedAt = 0;
 	await checks.step("main restarted between polls, the job's status changed while it was down", async () => {
 		await run.stopMain();
 		changed = await watched.setStatus(created.JobId, 'COMPLETED');
+		changedAt = Date.now();
 		log(`job ${created.JobId}: IN_PROGRESS -> ${changed.JobStatus}`);
 		await run.startMain();
 	});
-	await waitForPoll('the first scheduled poll after the restart ran', Date.now());
+	// Counted from the change: the scheduler may run a poll before main answers HTTP.
+	await waitForPoll('the first scheduled poll after the restart ran', changedAt);
 	const [, second] = await settledExecutions(run, 2);
 	await expectEvents(run, second, 'the status change started exactly one execution, with only that change', [
 		{ ...WatchedFirmware.asItem(changed as OtaJob), Event: 'statusChanged', PreviousJobStatus: 'IN_PROGRESS' },
