@@ -2,6 +2,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_REGION_ID, IOT_REGIONS } from './common/iotRegions';
 import { DEFAULT_MAX_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND_CEILING } from './common/requestRate';
+import { toggledField } from './common/toggledField';
 
 /**
  * AccessKey credentials for Alibaba Cloud IoT Platform. Requests are signed by the node
@@ -38,15 +39,22 @@ export class AlibabaCloudIotApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Security Token',
-			name: 'securityToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'Only for temporary STS credentials (AccessKey IDs starting with "STS."); leave empty for a RAM user\'s AccessKey',
-		},
+		...toggledField(
+			{
+				displayName: 'Temporary Credentials (STS)',
+				name: 'temporaryCredentials',
+				description:
+					'Whether the AccessKey is a temporary one from STS (its ID starts with "STS."), which needs a security token',
+			},
+			{
+				displayName: 'Security Token',
+				name: 'securityToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'The SecurityToken STS returned with the temporary AccessKey',
+			},
+		),
 		{
 			displayName: 'Region',
 			name: 'regionId',
@@ -58,15 +66,22 @@ export class AlibabaCloudIotApi implements ICredentialType {
 			default: DEFAULT_REGION_ID,
 			description: 'Region of the IoT Platform instance',
 		},
-		{
-			displayName: 'Endpoint',
-			name: 'endpoint',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://iot.cn-shanghai.aliyuncs.com',
-			description:
-				'Leave empty to use https://iot.&lt;region&gt;.aliyuncs.com. Set it for a private endpoint or a local emulator (http:// is allowed).',
-		},
+		...toggledField(
+			{
+				displayName: 'Custom Endpoint',
+				name: 'customEndpoint',
+				description:
+					'Whether to send requests to an endpoint of your own (a private endpoint, a proxy or a local emulator) instead of https://iot.&lt;region&gt;.aliyuncs.com',
+			},
+			{
+				displayName: 'Endpoint',
+				name: 'endpoint',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://iot.cn-shanghai.aliyuncs.com',
+				description: 'Base URL of the IoT Platform API; http:// is allowed',
+			},
+		),
 		{
 			displayName: 'Max Requests per Second',
 			name: 'maxRequestsPerSecond',

@@ -74,6 +74,15 @@ async function main(): Promise<void> {
 	console.log(line(rows[0]));
 	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 	for (const row of rows.slice(1)) console.log(line(row));
+	// Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own.
+	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+	const toolbox = await promisify(execFile)(tsx, [join(__dirname, 'bench', 'toolboxScenarios.ts'), String(latencyMs)]).catch(
+		(error: { stdout?: string; message?: string }) => {
+			process.exitCode = 1;
+			return { stdout: error.stdout || String(error.message) };
+		},
+	);
+	console.log(toolbox.stdout);
 	if (failed) {
 		console.error('\nSome scenario did not return every job exactly once.');
 		process.exitCode = 1;

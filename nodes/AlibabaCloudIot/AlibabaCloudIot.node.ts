@@ -7,7 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as firmware from './actions/firmware';
 import * as otaJob from './actions/otaJob';
+import * as otaTask from './actions/otaTask';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
 import { searchFirmwares } from './methods/listSearch';
 
@@ -19,7 +21,7 @@ export class AlibabaCloudIot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with OTA firmware upgrade jobs on Alibaba Cloud IoT Platform',
+		description: 'Read OTA firmware, upgrade jobs and device upgrade tasks on Alibaba Cloud IoT Platform, and cancel device upgrades',
 		defaults: { name: 'Alibaba Cloud IoT' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,10 +34,16 @@ export class AlibabaCloudIot implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'OTA Job', value: 'otaJob' }],
+				options: [
+					{ name: 'Firmware', value: 'firmware' },
+					{ name: 'OTA Job', value: 'otaJob' },
+					{ name: 'OTA Task', value: 'otaTask' },
+				],
 				default: 'otaJob',
 			},
 			...otaJob.description,
+			...otaTask.description,
+			...firmware.description,
 		],
 	};
 

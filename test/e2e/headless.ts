@@ -8,6 +8,7 @@ import type { Checks } from './checks';
 import { installCommunityPackage } from './communityPackage';
 import type { EmulatorProcess } from './emulatorProcess';
 import { runListingWorkflow } from './listingRun';
+import { isRolloutGuard, runRolloutGuardWorkflow, seedRolloutGuard } from './rolloutGuardRun';
 import { N8nCli } from './n8nCli';
 import { missingFromTarball } from './packageContents';
 import { PACKAGE_NAME, REPO_ROOT } from './paths';
@@ -41,12 +42,13 @@ export async function runHeadlessSuite(context: HeadlessContext): Promise<void> 
 	);
 
 	const examples = loadExamples();
-	const [first] = examples.filter((example) => example.runnable);
+	const [first] = examples.filter((example) => example.runnable && !isRolloutGuard(example));
 	await checks.step('examples/ holds a workflow that starts at a Manual Trigger and uses our node', async () => {
 		assert.ok(first, `none of ${examples.map((example) => example.file).join(', ')} does`);
 	});
 
 	const expected = new ExpectedJobs();
+	await seedRolloutGuard(emulator);
 	const added = await emulator.addFirmware(PAGED_FIRMWARE);
 	expected.add(PAGED_FIRMWARE);
 	const wrongSecret = `e2e-wrong-secret-${Math.random().toString(36).slice(2, 12)}`;
@@ -66,7 +68,8 @@ export async function runHeadlessSuite(context: HeadlessContext): Promise<void> 
 
 	const listing = { checks, cli, emulator, expected };
 	for (const example of examples) {
-		if (example.runnable) await runListingWorkflow(listing, `examples/${example.file}`, example.workflow);
+		if (isRolloutGuard(example)) await runRolloutGuardWorkflow(checks, cli, emulator, example);
+		else if (example.runnable) await runListingWorkflow(listing, `examples/${example.file}`, example.workflow);
 		else console.log(`\n  (examples/${example.file} imported, not executed: it does not start at a Manual Trigger)`);
 	}
 	await runListingWorkflow(listing, `paged firmware (${added.jobCount} jobs, added through the emulator's control API)`, paged);

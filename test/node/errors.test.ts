@@ -1,8 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../emulator';
+import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, INSTANCE_NOT_FOUND_CODES, RAM_DENIALS } from '../emulator';
 import type { NodeRunResult } from '../harness';
 import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
+import { loadOptionsContext } from '../support/loadOptions';
 import { useEmulator } from '../support/useEmulator';
 
 
@@ -46,20 +48,54 @@ describe('errors users see', () => {
 		expect(result.error!.message).toMatch(/^iot\.ota\.FirmwareNotFound: /);
 		expect(result.error!.message).not.toMatch(/connection cannot be established/i);
 		expect(result.error!.description).toContain('Request ID:');
+		expect(result.error!.description).not.toContain('HTTP status');
 	});
 
-	it('shows iot.system.InstanceNotFound for a wrong IoT instance ID', async () => {
+	it.each(INSTANCE_NOT_FOUND_CODES)(
+		'shows %s for a wrong IoT instance ID as itself, with the hint about the option, never as ENOTFOUND',
+		async (code) => {
+			emulator.setInstanceNotFoundCode(code);
+			const result = await runListByFirmware({
+				credential: credentialFor(emulator),
+				parameters: { ...demo, options: { iotInstanceId: 'iot-cn-nosuchinstance' } },
+			});
+			expect(result.error!.message).toMatch(new RegExp(`^${code.replace(/\./g, '\\.')}: \\S`));
+			expect(result.error!.description).toContain('Check Options → IoT Instance ID');
+			expect(result.error!.description).not.toContain('HTTP status');
+			expect(result.serialized).not.toMatch(/connection cannot be established/i);
+			expect(emulator.requests).toHaveLength(1);
+		},
+	);
+
+	it.each(INSTANCE_NOT_FOUND_CODES)('keeps %s as itself in an item under Continue On Fail', async (code) => {
+		emulator.setInstanceNotFoundCode(code);
 		const result = await runListByFirmware({
 			credential: credentialFor(emulator),
 			parameters: { ...demo, options: { iotInstanceId: 'iot-cn-nosuchinstance' } },
+			onError: 'continueRegularOutput',
 		});
-		expect(result.error!.message).toMatch(/^iot\.system\.InstanceNotFound: /);
+		expect(result.items.map((item) => item.json.code)).toEqual([code]);
+		expect(result.items[0].json.error).toMatch(new RegExp(`^${code.replace(/\./g, '\\.')}: `));
+		expect(result.serialized).not.toMatch(/connection cannot be established/i);
 	});
 
-	it('shows a business error with its ErrorMessage (HTTP 200, Success false)', async () => {
+	it('shows a business error with its ErrorMessage (HTTP 200, Success false), without "HTTP status: 200"', async () => {
 		emulator.inject({ respond: { kind: 'business', code: 'iot.system.SystemException', errorMessage: '系统异常' } });
 		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
 		expect(result.error!.message).toBe('iot.system.SystemException: 系统异常');
+		expect(result.error!.description).toMatch(/^Request ID: [0-9A-F-]{36}\n/);
+		// n8n shows httpCode as the error code: Alibaba's, not "200".
+		expect(result.error!.httpCode).toBe('iot.system.SystemException');
+		expect(result.serialized).not.toMatch(/HTTP status: 200/);
+	});
+
+	it('shows an unknown business code with its code, and does not retry it', async () => {
+		emulator.inject({ respond: { kind: 'business', code: 'iot.ota.SomethingNobodyDocumented', errorMessage: 'New rule.' }, times: Infinity });
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: demo });
+		expect(result.error!.message).toBe('iot.ota.SomethingNobodyDocumented: New rule.');
+		expect(result.error!.description).toContain('Alibaba Cloud refused the request: check the parameters.');
+		expect(result.error!.description).not.toContain('HTTP status');
+		expect(emulator.requests).toHaveLength(1);
 	});
 
 	it('marks Firmware required: n8n refuses to start a workflow that leaves it empty', async () => {
@@ -92,7 +128,7 @@ describe('errors users see', () => {
 	it('says when the gateway answers with an HTML page instead of JSON', async () => {
 		emulator.inject({ respond: { kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML } });
 		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: noRetry });
-		expect(result.error!.message).toMatch(/not Alibaba Cloud JSON/);
+		expect(result.error!.message).toBe(`${emulator.url} answered HTTP 502 with something that is not Alibaba Cloud JSON (page titled "502 Bad Gateway")`);
 	});
 
 	it('says when the service fails on its side', async () => {
@@ -134,6 +170,43 @@ describe('errors users see', () => {
 			parameters: demo,
 		});
 		expect(result.error!.message).toMatch(/Endpoint "ftp:\/\/127\.0\.0\.1:21" must start with https:\/\/ or http:\/\//);
+	});
+});
+
+describe('RAM denials', () => {
+	it.each<[string, EmulatorKeyName, string, string | undefined]>([
+		['Forbidden.RAM (403)', 'ramDenied', 'Forbidden.RAM', '403'],
+		['Forbidden.RAM (400)', 'ramDenied400', 'Forbidden.RAM', '400'],
+		['NoPermission (403)', 'ramNoPermission', 'NoPermission', '403'],
+		['iot.common.RamActionPermissionDeny (HTTP 200)', 'ramBusinessDeny', 'iot.common.RamActionPermissionDeny', undefined],
+	])('%s: a permission error naming the RAM action to allow, not retried', async (_case, key, code, status) => {
+		const credential = credentialFor(emulator, key);
+		const result = await runListByFirmware({ credential, parameters: demo });
+		expect(result.error!.message).toMatch(new RegExp(`^${code.replace(/\./g, '\\.')}: \\S`));
+		const description = String(result.error!.description);
+		expect(description).toContain('its RAM policy does not allow "iot:ListOTAJobByFirmware"');
+		if (status) expect(description).toContain(`HTTP status: ${status}`);
+		else expect(description).not.toContain('HTTP status');
+		expect(emulator.requests).toHaveLength(1);
+		expectNoSecrets(result, credential);
+	});
+
+	it('names iot:ListOTAFirmware when the Firmware picker is denied', async () => {
+		const node = new AlibabaCloudIot();
+		const context = loadOptionsContext(
+			{ type: node, parameters: {}, credentials: { alibabaCloudIotApi: { id: '1', name: 'Emulator' } } },
+			{ alibabaCloudIotApi: credentialFor(emulator, 'ramBusinessDeny') as ICredentialDataDecryptedObject },
+		);
+		await expect(node.methods.listSearch.searchFirmwares.call(context)).rejects.toMatchObject({
+			message: expect.stringMatching(/^iot\.common\.RamActionPermissionDeny: /),
+			description: expect.stringContaining('does not allow "iot:ListOTAFirmware"'),
+		});
+	});
+
+	it('names the action that was denied: a denial of one action only', async () => {
+		emulator.inject({ action: 'ListOTAJobByFirmware', respond: RAM_DENIALS.noPermission });
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: demo });
+		expect(result.error!.description).toContain('"iot:ListOTAJobByFirmware"');
 	});
 });
 

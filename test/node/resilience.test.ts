@@ -9,6 +9,10 @@ const emulator = useEmulator((seeded) => {
 });
 
 const allJobs = { ...firmware(BIG), returnAll: true };
+
+function throttled(headers: Record<string, string>): InjectedResponse {
+	return { kind: 'gateway', httpStatus: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.', headers };
+}
 const demo = { ...firmware('FwDemo0000000000000001'), returnAll: true };
 
 async function listBig() {
@@ -67,6 +71,54 @@ describe('what is retried', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(emulator.firmware('FwDemo0000000000000001')!.jobs.length);
 		expect(emulator.requests).toHaveLength(2);
+		// The retry is the same request, and it is the one that got the jobs.
+		const [failed, retried] = emulator.requests;
+		const { Signature, SignatureNonce, Timestamp } = retried.params;
+		expect(retried.params).toEqual({ ...failed.params, Signature, SignatureNonce, Timestamp });
+		expect(retried.httpStatus).toBe(200);
+		expect(retried.code).toBeUndefined();
+	});
+
+	it('keeps retrying throttled requests within Max Retry Time, beyond Max Attempts, and then lists every job once', async () => {
+		emulator.inject({ times: 6, action: 'ListOTAJobByFirmware', respond: throttled({ 'x-acs-retry-after': '100' }) });
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...allJobs, options: { maxAttempts: 2, maxRetrySeconds: 60 } },
+		});
+		expect(result.error).toBeUndefined();
+		expectEveryJobOnce(result.items.map((item) => item.json.JobId as string));
+		// Page 1 was refused six times, then answered: the seventh request for it got the 200.
+		const firstPage = emulator.requests.filter((request) => request.params.CurrentPage === '1');
+		expect(firstPage.map((request) => request.code ?? request.httpStatus)).toEqual([...Array(6).fill('Throttling.User'), 200]);
+	});
+
+	it('gives up on throttling once Max Retry Time has run out, and says so', async () => {
+		emulator.inject({ times: Infinity, respond: throttled({ 'x-acs-retry-after': '400' }) });
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...demo, options: { maxRetrySeconds: 1 } },
+		});
+		const gaveUp = /^Throttling\.User: Request was denied due to user flow control\. \(gave up after (\d+) attempts in (\d+\.\d) s\)$/.exec(
+			String(result.error!.message),
+		);
+		expect(gaveUp).not.toBeNull();
+		// Each wait is at least the 400 ms hint, and no retry starts past the 1 s budget.
+		expect(Number(gaveUp![1])).toBeGreaterThanOrEqual(2);
+		expect(Number(gaveUp![1])).toBeLessThanOrEqual(3);
+		expect(emulator.requests).toHaveLength(Number(gaveUp![1]));
+	});
+
+	it.each([
+		['x-ratelimit-user-api', { 'x-ratelimit-user-api': 'Limit:10,Remain:0,TimeLeft:600,Reset:600' }, 600],
+		['x-ratelimit-user', { 'x-ratelimit-user': 'Limit:10,Remain:0,TimeLeft:600,Reset:600' }, 600],
+		['the largest of several hints', { 'x-acs-retry-after': '200', 'x-ratelimit-user': 'Limit:10,Remain:0,TimeLeft:700,Reset:700' }, 700],
+	])('honours %s', async (_label, headers, waitMs) => {
+		emulator.inject({ respond: throttled(headers) });
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: demo });
+		expect(result.error).toBeUndefined();
+		const [first, retried] = emulator.requests;
+		expect(retried.at - first.at).toBeGreaterThanOrEqual(waitMs);
+		expect(retried.httpStatus).toBe(200);
 	});
 
 	it('honours x-acs-retry-after', async () => {

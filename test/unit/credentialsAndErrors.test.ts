@@ -56,9 +56,15 @@ describe('classifyErrorCode', () => {
 		['SignatureDoesNotMatch', 400, 'auth'],
 		['InvalidSecurityToken.Expired', 400, 'auth'],
 		['MissingSecurityToken', 400, 'auth'],
-		['Forbidden.RAM', 403, 'auth'],
+		['Forbidden.RAM', 403, 'permission'],
+		['Forbidden.RAM', 400, 'permission'],
+		['NoPermission', 403, 'permission'],
+		['iot.common.RamActionPermissionDeny', 200, 'permission'],
+		['Forbidden', 403, 'auth'],
 		['InvalidTimeStamp.Expired', 400, 'auth'],
-		['iot.common.RamActionPermissionDeny', 200, 'auth'],
+		['iot.system.InstanceNotFound', 200, 'business'],
+		['iot.Sre.IotInstanceNotFound', 200, 'business'],
+		['iot.something.NeverSeen', 200, 'business'],
 		['Throttling.User', 400, 'throttling'],
 		['Throttling', 429, 'throttling'],
 		['ServiceUnavailable', 503, 'server'],
@@ -84,5 +90,22 @@ describe('redactText', () => {
 		const clean = redactText(text, ['my-token-value']);
 		expect(clean).not.toMatch(/abc|my-token-value|zzz/);
 		expect(clean).toContain('[redacted URL]');
+	});
+
+	it.each([
+		['an HTML title', '<title>403 Request blocked: http://127.0.0.1:1/?AccessKeyId=STS.K&SecurityToken=tok-1234&Signature=c2ln%3D</title>'],
+		['a bare query string', 'blocked: AccessKeyId=STS.K&SecurityToken=tok-1234&Signature=c2ln%3D'],
+		['a percent-encoded query', 'url=%2F%3FAccessKeyId%3DSTS.K%26SecurityToken%3Dtok-1234%26Signature%3Dc2ln'],
+		['a JSON echo', '{"SecurityToken":"tok-1234","Signature":"c2ln","AccessKeyId":"STS.K"}'],
+		['a header echo', 'x-acs-security-token: tok-1234; Signature: c2ln'],
+	])('leaves nothing of the request in %s', (_case, text) => {
+		const clean = redactText(text, ['tok-1234']);
+		expect(clean).not.toMatch(/tok-1234|c2ln|STS\.K/);
+	});
+
+	it('finds a secret in its percent-encoded forms', () => {
+		const secret = "se/cr+et!'()*";
+		const text = `a ${encodeURIComponent(secret)} b ${encodeURIComponent(encodeURIComponent(secret))} c %21%27%28%29%2A`;
+		expect(redactText(`${text} ${secret}`, [secret])).not.toMatch(/se.?2Fcr|se\/cr/);
 	});
 });

@@ -1,5 +1,5 @@
 import { AlibabaApiError, type AlibabaErrorKind } from '../../nodes/AlibabaCloudIot/transport/errors';
-import { retryDelayMs, withRetries, type RetryPolicy } from '../../nodes/AlibabaCloudIot/transport/retry';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, withRetries, type RetryPolicy } from '../../nodes/AlibabaCloudIot/transport/retry';
 import { FakeClock } from '../support/fakeClock';
 
 const policy: RetryPolicy = { maxAttempts: 4, maxElapsedMs: 60_000, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -68,6 +68,44 @@ describe('withRetries', () => {
 		});
 		expect(calls()).toBe(3);
 		expect(clock.now()).toBe(4000);
+	});
+
+	it('does not count throttled attempts against maxAttempts', async () => {
+		const clock = new FakeClock();
+		const errors = Array.from({ length: 12 }, () => apiError('throttling', 'Throttling.User', 300));
+		const { attempt, calls } = failing(errors);
+		const twoAttempts = { ...policy, maxAttempts: 2 };
+		await expect(clock.runUntilSettled(withRetries(attempt, twoAttempts, clock, () => 0.5))).resolves.toBe('ok');
+		expect(calls()).toBe(13);
+	});
+
+	it('still stops server failures after maxAttempts when throttles came between them', async () => {
+		const clock = new FakeClock();
+		const server = () => apiError('server', 'ServiceUnavailable');
+		const throttled = () => apiError('throttling', 'Throttling.User', 100);
+		const { attempt, calls } = failing([server(), throttled(), throttled(), server(), throttled(), server(), server()]);
+		const threeAttempts = { ...policy, maxAttempts: 3 };
+		await expect(clock.runUntilSettled(withRetries(attempt, threeAttempts, clock, () => 0))).rejects.toThrow(
+			'ServiceUnavailable: ServiceUnavailable happened (gave up after 6 attempts)',
+		);
+		expect(calls()).toBe(6);
+	});
+
+	it('retries throttles until the time budget and then says how long it tried', async () => {
+		const clock = new FakeClock();
+		const errors = Array.from({ length: 1000 }, () => apiError('throttling', 'Throttling.User', 1000));
+		const { attempt, calls } = failing(errors);
+		const failure = clock.runUntilSettled(withRetries(attempt, { ...policy, maxElapsedMs: 10_000 }, clock, () => 0));
+		await expect(failure).rejects.toThrow('Throttling.User: Throttling.User happened (gave up after 11 attempts in 10.0 s)');
+		expect(calls()).toBe(11);
+	});
+
+	it('keeps a throttled retry short without a hint: jitter under 1 s', async () => {
+		const clock = new FakeClock();
+		const errors = Array.from({ length: 8 }, () => apiError('throttling', 'Throttling.User'));
+		const { attempt } = failing(errors);
+		await clock.runUntilSettled(withRetries(attempt, DEFAULT_RETRY_POLICY, clock, () => 0.999));
+		expect(Math.max(...clock.sleeps)).toBeLessThan(1000);
 	});
 
 	it('waits at least x-acs-retry-after', async () => {

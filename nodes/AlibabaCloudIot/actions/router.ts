@@ -1,12 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/nodeErrors';
+import { failedItem, type OperationExecute } from '../helpers/perItem';
 import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
+import * as firmware from './firmware';
 import * as otaJob from './otaJob';
+import * as otaTask from './otaTask';
 
-const operations: Record<string, Record<string, typeof otaJob.listByFirmware.execute>> = {
-	otaJob: { listByFirmware: otaJob.listByFirmware.execute },
+/** resource -> operation -> its execute; the values are the saved names workflows use. */
+const operations: Record<string, Record<string, OperationExecute>> = {
+	otaJob: {
+		listByFirmware: otaJob.listByFirmware.execute,
+		get: otaJob.get.execute,
+		getProgress: otaJob.getProgress.execute,
+	},
+	otaTask: {
+		listByJob: otaTask.listByJob.execute,
+		cancelByJob: otaTask.cancelByJob.execute,
+	},
+	firmware: {
+		list: firmware.list.execute,
+		get: firmware.get.execute,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -24,7 +39,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		credentials = resolveIotCredentials(await this.getCredentials('alibabaCloudIotApi'));
 	} catch (error) {
-		throw toNodeError(this.getNode(), error, 0);
+		// A credential that cannot work fails every item alike: under Continue On Fail each input
+		// item gets its error item, as any other failure of that item would give it.
+		return [this.getInputData().map((_, itemIndex) => failedItem(this, error, itemIndex))];
 	}
 	return [await execute.call(this, credentials)];
 }

@@ -25,3 +25,7 @@ export function isFinalJobStatus(status: unknown): boolean {
 	const canonical = canonicalEnumValue(status);
 	return canonical === 'COMPLETED' || canonical === 'CANCELED';
 }
+
+/** ListOTATaskByJob's TaskStatus values (docs/alibaba-api.md), CANCELED with one L. */
+export const TASK_STATUSES = ['CONFIRM', 'QUEUED', 'NOTIFIED', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -1,6 +1,7 @@
 import type { IotCaller } from '../transport/iotCaller';
 import { MAX_FIRMWARES_PAGE_SIZE } from './limits';
-import { totalOf, unwrapList } from './records';
+import { collectPages, fetchListPage, type FetchedPage, type PageRequest } from './paging';
+import { unwrapList } from './records';
 
 /** A `SimpleFirmwareInfo` from ListOTAFirmware, with the API's field names. */
 export interface OtaFirmware {
@@ -14,26 +15,59 @@ export interface OtaFirmware {
 	[field: string]: unknown;
 }
 
+/** ListOTAFirmware's server-side filters, both exact matches. */
+interface OtaFirmwareQuery {
+	iotInstanceId?: string;
+	productKey?: string;
+	destVersion?: string;
+}
+
 interface OtaFirmwarePage {
 	firmwares: OtaFirmware[];
 	hasMore: boolean;
 }
 
-/** One full page of ListOTAFirmware; its list comes wrapped as `FirmwareInfo.SimpleFirmwareInfo[]`. */
+/** Every firmware matching the query (or the first `limit`), in the API's order, each once. */
+export async function listOtaFirmwares(
+	call: IotCaller,
+	request: OtaFirmwareQuery & { limit?: number },
+): Promise<OtaFirmware[]> {
+	return await collectPages({
+		maxPageSize: MAX_FIRMWARES_PAGE_SIZE,
+		fetchPage: async (page) => await fetchFirmwarePage(call, request, page),
+		idOf: (firmware) => firmware.FirmwareId,
+		limit: request.limit,
+	});
+}
+
+/**
+ * One page of ListOTAFirmware (full size unless `pageSize` is given), for the picker that pages as
+ * the user scrolls and for the credential test's one-firmware probe.
+ */
 export async function listOtaFirmwarePage(
 	call: IotCaller,
-	request: { currentPage: number; iotInstanceId?: string },
+	request: { currentPage: number; pageSize?: number; iotInstanceId?: string },
 ): Promise<OtaFirmwarePage> {
-	const answer = await call('ListOTAFirmware', {
-		CurrentPage: request.currentPage,
-		PageSize: MAX_FIRMWARES_PAGE_SIZE,
-		IotInstanceId: request.iotInstanceId,
-	});
-	const firmwares = unwrapList(answer.FirmwareInfo, 'SimpleFirmwareInfo') as OtaFirmware[];
+	const pageSize = request.pageSize ?? MAX_FIRMWARES_PAGE_SIZE;
+	const page = await fetchFirmwarePage(call, request, { currentPage: request.currentPage, pageSize });
 	return {
-		firmwares,
-		hasMore:
-			firmwares.length === MAX_FIRMWARES_PAGE_SIZE &&
-			request.currentPage * MAX_FIRMWARES_PAGE_SIZE < totalOf(answer),
+		firmwares: page.records,
+		hasMore: page.records.length === pageSize && request.currentPage * pageSize < page.total,
 	};
+}
+
+/** Its list comes wrapped as `FirmwareInfo.SimpleFirmwareInfo[]`, not under `Data`. */
+async function fetchFirmwarePage(
+	call: IotCaller,
+	query: OtaFirmwareQuery,
+	page: Pick<PageRequest, 'currentPage' | 'pageSize'>,
+): Promise<FetchedPage<OtaFirmware>> {
+	const params = { IotInstanceId: query.iotInstanceId, ProductKey: query.productKey, DestVersion: query.destVersion };
+	return await fetchListPage(
+		call,
+		'ListOTAFirmware',
+		params,
+		page,
+		(answer) => unwrapList(answer.FirmwareInfo, 'SimpleFirmwareInfo') as OtaFirmware[],
+	);
 }

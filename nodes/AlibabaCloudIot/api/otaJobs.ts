@@ -1,8 +1,8 @@
 import type { IotCaller } from '../transport/iotCaller';
 import type { IotAnswer } from '../transport/popRequest';
 import { MAX_JOBS_PAGE_SIZE } from './limits';
-import { collectPages, type FetchedPage, type PageRequest } from './paging';
-import { totalOf, unwrapList } from './records';
+import { collectPages, fetchListPage, type FetchedPage, type PageRequest } from './paging';
+import { unwrapList } from './records';
 
 export interface OtaTag {
 	Key: string;
@@ -52,13 +52,8 @@ export async function listOtaJobPage(
 	request: { firmwareId: string; iotInstanceId?: string },
 	page: Pick<PageRequest, 'currentPage' | 'pageSize'>,
 ): Promise<FetchedPage<OtaJob>> {
-	const answer = await call('ListOTAJobByFirmware', {
-		FirmwareId: request.firmwareId,
-		IotInstanceId: request.iotInstanceId,
-		CurrentPage: page.currentPage,
-		PageSize: page.pageSize,
-	});
-	return { records: jobsOfAnswer(answer), total: totalOf(answer) };
+	const params = { FirmwareId: request.firmwareId, IotInstanceId: request.iotInstanceId };
+	return await fetchListPage(call, 'ListOTAJobByFirmware', params, page, jobsOfAnswer);
 }
 
 function jobsOfAnswer(answer: IotAnswer): OtaJob[] {
@@ -67,7 +62,8 @@ function jobsOfAnswer(answer: IotAnswer): OtaJob[] {
 	);
 }
 
-function unwrapTags(tags: unknown): OtaTag[] {
+/** `Tags` as a plain `[{Key, Value}]` array, from `{ OtaTagDTO: [...] }`. */
+export function unwrapTags(tags: unknown): OtaTag[] {
 	return unwrapList(tags, 'OtaTagDTO').map(({ Key, Value }) => ({
 		Key: String(Key ?? ''),
 		Value: String(Value ?? ''),

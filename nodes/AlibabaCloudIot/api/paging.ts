@@ -1,4 +1,7 @@
 import { mapConcurrent } from '../helpers/concurrency';
+import type { IotCaller } from '../transport/iotCaller';
+import type { IotAnswer, IotParams } from '../transport/popRequest';
+import { totalOf } from './records';
 
 /** Page arithmetic for CurrentPage/PageSize APIs, where a page's offset is (CurrentPage - 1) * PageSize. */
 export interface PageRequest {
@@ -23,6 +26,22 @@ interface CollectPagesRequest<T> {
 	limit?: number;
 	/** Records kept (and counted against the limit); the others are read past. */
 	keep?: (record: T) => boolean;
+	/** How far the API lets a list be read (CurrentPage × PageSize at most this); undefined: no cap. */
+	maxReadable?: number;
+}
+
+/**
+ * The records wanted lie beyond what the API lets anyone page to. Thrown before any page past
+ * the cap is asked for: the listing neither loops at the cap nor ends short without saying so.
+ */
+export class PagingCapError extends Error {
+	constructor(
+		readonly cap: number,
+		readonly total: number,
+	) {
+		super(`The list has ${total} records; the API pages only through the first ${cap}`);
+		this.name = 'PagingCapError';
+	}
 }
 
 /** Pages fetched at once after the first; the rate limiter, not this, sets the pace. */
@@ -47,6 +66,8 @@ export async function collectPages<T>(request: CollectPagesRequest<T>): Promise<
 
 	while (!ended && !collected.full && nextOffset < total) {
 		const wanted = limit === undefined ? total : nextOffset + collected.readAheadFor(nextOffset);
+		const { maxReadable } = request;
+		if (maxReadable !== undefined && Math.min(total, wanted) > maxReadable) throw new PagingCapError(maxReadable, total);
 		const planned = planPages(nextOffset, Math.min(total, wanted), pageSize);
 		// A filtered read-ahead is a guess: go one batch at a time and look again.
 		const pages = keep && limit !== undefined ? planned.slice(0, CONCURRENT_PAGES) : planned;
@@ -125,4 +146,16 @@ function alignedPageSize(offset: number, wanted: number, maxPageSize: number): n
 		if (offset % size === 0) return size;
 	}
 	return 1;
+}
+
+/** One page of a CurrentPage/PageSize action: its records (as `recordsOf` finds them) and its `Total`. */
+export async function fetchListPage<T>(
+	call: IotCaller,
+	action: string,
+	params: IotParams,
+	page: Pick<PageRequest, 'currentPage' | 'pageSize'>,
+	recordsOf: (answer: IotAnswer) => T[],
+): Promise<FetchedPage<T>> {
+	const answer = await call(action, { ...params, CurrentPage: page.currentPage, PageSize: page.pageSize });
+	return { records: recordsOf(answer), total: totalOf(answer) };
 }

@@ -10,6 +10,11 @@ export function unwrapList(wrapper: unknown, elementName: string): Record<string
 	return asArray(list).map((element) => ({ ...(element as Record<string, unknown>) }));
 }
 
+/** A wrapped list of plain values, such as QueryOTAJob's `SrcVersions: { SrcVersion: ["1.0.0"] }`. */
+export function unwrapValues(wrapper: unknown, elementName: string): unknown[] {
+	return asArray(Array.isArray(wrapper) ? wrapper : (wrapper as Record<string, unknown> | undefined)?.[elementName]);
+}
+
 function asArray(value: unknown): unknown[] {
 	if (value === undefined || value === null) return [];
 	return Array.isArray(value) ? value : [value];

@@ -3,16 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AlibabaApiError } from '../transport/errors';
 import { IotCredentialsError } from '../transport/iotCredentials';
-
-const HINTS: Record<AlibabaApiError['kind'], string> = {
-	auth: 'Check the AccessKey ID, AccessKey Secret and STS token in the credential, the region, and that the RAM policy allows this action.',
-	throttling: 'Alibaba Cloud allows 10 requests per second per account for this action, shared by all its RAM users.',
-	server: 'Alibaba Cloud failed to answer; try again later.',
-	business: 'Alibaba Cloud refused the request: check the parameters.',
-	network: 'Check the region or endpoint in the credential, and that this n8n can reach it.',
-	timeout: 'Raise the Timeout option, or try again later.',
-	invalidResponse: 'A proxy or gateway answered instead of Alibaba Cloud; try again later.',
-};
+import { hintFor } from './errorHints';
 
 /** Codes that only this package makes up, for answers that never came from Alibaba. */
 const LOCAL_KINDS = new Set<AlibabaApiError['kind']>(['network', 'timeout', 'invalidResponse']);
@@ -21,19 +12,26 @@ function userMessageOf(error: AlibabaApiError): string {
 	return LOCAL_KINDS.has(error.kind) ? error.apiMessage : error.message;
 }
 
+/** The status only when it says something: a business error comes with HTTP 200, which is no failure. */
+function failedHttpStatus(error: AlibabaApiError): number | undefined {
+	return error.httpStatus !== undefined && error.httpStatus >= 300 ? error.httpStatus : undefined;
+}
+
 function describeAlibabaError(error: AlibabaApiError): string {
+	const httpStatus = failedHttpStatus(error);
 	const facts = [
 		error.requestId ? `Request ID: ${error.requestId}` : undefined,
-		error.httpStatus ? `HTTP status: ${error.httpStatus}` : undefined,
+		httpStatus ? `HTTP status: ${httpStatus}` : undefined,
 		error.attempts > 1 ? `Attempts: ${error.attempts}` : undefined,
 	].filter(Boolean);
-	return [facts.join(' · '), HINTS[error.kind]].filter(Boolean).join('\n');
+	return [facts.join(' · '), hintFor(error)].filter(Boolean).join('\n');
 }
 
 /**
  * The error n8n shows for a failed item. Built from sanitised fields only, and with the message
  * set after construction: n8n swaps any message containing a Node error code for a stock
- * sentence, and `iot.ota.FirmwareNotFound` contains "ENOTFOUND".
+ * sentence, and `iot.ota.FirmwareNotFound`, `iot.system.InstanceNotFound` and
+ * `iot.Sre.IotInstanceNotFound` all contain "ENOTFOUND" (case-insensitively).
  */
 export function toNodeError(
 	node: INode,
@@ -48,7 +46,8 @@ export function toNodeError(
 		const nodeError = new NodeApiError(node, alibabaErrorResponse(error), {
 			message,
 			description: describeAlibabaError(error),
-			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
+			// Without an HTTP failure n8n shows Alibaba's code as the error code.
+			httpCode: failedHttpStatus(error) ? String(error.httpStatus) : error.code,
 			itemIndex,
 		});
 		nodeError.message = message;
@@ -87,7 +86,7 @@ function alibabaErrorResponse(error: AlibabaApiError): JsonObject {
 		code: error.code,
 		message: error.apiMessage,
 		requestId: error.requestId ?? null,
-		httpStatus: error.httpStatus ?? null,
+		httpStatus: failedHttpStatus(error) ?? null,
 		attempts: error.attempts,
 	};
 }

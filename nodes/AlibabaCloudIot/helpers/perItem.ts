@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { createIotCaller, type IotCaller } from '../transport/iotCaller';
+import type { IotCredentials } from '../transport/iotCredentials';
 import { mapConcurrent } from './concurrency';
 import { errorItemJson, toNodeError } from './nodeErrors';
+import { readOperationOptions } from './sharedProperties';
 
 /** Input items worked on at once; they all share the AccessKey's rate limiter. */
 const CONCURRENT_ITEMS = 8;
@@ -9,6 +12,18 @@ const CONCURRENT_ITEMS = 8;
 /** A failed input item, as n8n shows it under "Continue On Fail". */
 interface ItemFailure {
 	failed: INodeExecutionData;
+}
+
+/**
+ * What a failed input item becomes: under Continue On Fail, one error item paired with it (on the
+ * error output when the node has one); otherwise the node error, thrown.
+ */
+export function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	const node = context.getNode();
+	const nodeError = toNodeError(node, error, itemIndex);
+	if (!context.continueOnFail()) throw nodeError;
+	const toErrorOutput = node.onError === 'continueErrorOutput';
+	return { json: errorItemJson(error, nodeError, toErrorOutput), pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -22,13 +37,9 @@ export async function executePerItem<Request>(
 	readRequest: (itemIndex: number) => Request,
 	run: (request: Request, itemIndex: number) => Promise<IDataObject[]>,
 ): Promise<INodeExecutionData[]> {
-	const node = context.getNode();
-	const failure = (error: unknown, itemIndex: number): ItemFailure => {
-		const nodeError = toNodeError(node, error, itemIndex);
-		if (!context.continueOnFail()) throw nodeError;
-		const toErrorOutput = node.onError === 'continueErrorOutput';
-		return { failed: { json: errorItemJson(error, nodeError, toErrorOutput), pairedItem: { item: itemIndex } } };
-	};
+	const failure = (error: unknown, itemIndex: number): ItemFailure => ({
+		failed: failedItem(context, error, itemIndex),
+	});
 
 	const requests = context.getInputData().map((_, itemIndex): { request: Request } | ItemFailure => {
 		try {
@@ -52,4 +63,33 @@ export async function executePerItem<Request>(
 			? [result.failed]
 			: result.records.map((json) => ({ json, pairedItem: { item: itemIndex } })),
 	);
+}
+
+/** An operation's execute, as the router calls it. */
+export type OperationExecute = (this: IExecuteFunctions, credentials: IotCredentials) => Promise<INodeExecutionData[]>;
+
+/**
+ * The execute of an operation that is one Alibaba action: for each input item, its own fields and
+ * Options (instance, timeout, retries) go to `run` with a caller built for that item. `run`
+ * answers one record or a list of them.
+ */
+export function iotActionExecute<Fields extends object>(
+	readFields: (context: IExecuteFunctions, itemIndex: number) => Fields,
+	run: (
+		call: IotCaller,
+		request: Fields & { iotInstanceId?: string },
+		item: { context: IExecuteFunctions; itemIndex: number },
+	) => Promise<object | object[]>,
+): OperationExecute {
+	return async function (this: IExecuteFunctions, credentials: IotCredentials) {
+		return await executePerItem(
+			this,
+			(itemIndex) => ({ ...readFields(this, itemIndex), ...readOperationOptions(this, itemIndex) }),
+			async ({ callOptions, ...request }, itemIndex) => {
+				const call = createIotCaller(credentials, callOptions);
+				const records = await run(call, request as unknown as Fields, { context: this, itemIndex });
+				return (Array.isArray(records) ? records : [records]) as IDataObject[];
+			},
+		);
+	};
 }

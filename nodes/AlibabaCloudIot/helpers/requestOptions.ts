@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { otaActionQuota } from '../api/limits';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type IotCallOptions } from '../transport/iotCaller';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { operationError } from './nodeErrors';
@@ -24,7 +25,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		default: DEFAULT_MAX_ATTEMPTS,
 		typeOptions: { minValue: 1, maxValue: 20 },
 		description:
-			'How many times to send each request in all, when Alibaba Cloud fails on its side or the network drops it. Errors in the request itself are never retried.',
+			'How many times to send each request in all, when Alibaba Cloud fails on its side or the network drops it. Throttled requests are not counted: they wait and retry until Max Retry Time. Errors in the request itself are never retried.',
 	},
 	{
 		displayName: 'Max Retry Time',
@@ -32,7 +33,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		default: DEFAULT_MAX_RETRY_SECONDS,
 		typeOptions: { minValue: 0 },
-		description: 'Time in seconds after which a failing request is no longer retried',
+		description: 'Time in seconds after which a failing or throttled request is no longer retried',
 	},
 ];
 
@@ -61,5 +62,6 @@ export function readRequestOptions(
 			maxAttempts: Math.floor(number(options.maxAttempts, 'Max Attempts', DEFAULT_MAX_ATTEMPTS, 1)),
 			maxElapsedMs: number(options.maxRetrySeconds, 'Max Retry Time', DEFAULT_MAX_RETRY_SECONDS, 0) * 1000,
 		},
+		quotaPerSecondOf: otaActionQuota,
 	};
 }

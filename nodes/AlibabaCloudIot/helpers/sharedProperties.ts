@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { IotCallOptions } from '../transport/iotCaller';
 import { operationError } from './nodeErrors';
+import { readRequestOptions, REQUEST_OPTIONS } from './requestOptions';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -19,6 +21,65 @@ export const IOT_INSTANCE_ID_OPTION: INodeProperties = {
 export function iotInstanceIdOf(options: IDataObject | undefined): string | undefined {
 	const value = options?.iotInstanceId;
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** The Options collection of every operation: the instance, then how requests are sent and retried. */
+export function operationOptions(displayOptions: DisplayOptions): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [IOT_INSTANCE_ID_OPTION, ...REQUEST_OPTIONS],
+	};
+}
+
+/** The Options of one input item, checked. */
+export function readOperationOptions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { iotInstanceId?: string; callOptions: Required<IotCallOptions> } {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { iotInstanceId: iotInstanceIdOf(options), callOptions: readRequestOptions(context, itemIndex, options) };
+}
+
+/** A "Filters" collection, as n8n's list operations have it. */
+export function filtersCollection(
+	description: string,
+	displayOptions: DisplayOptions,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description,
+		displayOptions,
+		options,
+	};
+}
+
+/** An OTA job (batch), by its JobId. */
+export function jobIdProperty(description: string, displayOptions: DisplayOptions): INodeProperties {
+	return {
+		displayName: 'Job ID',
+		name: 'jobId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. wahVIzGkCMuAUE2gDERM02****',
+		description,
+		displayOptions,
+	};
+}
+
+/** The JobId of one input item, required. */
+export function readJobId(context: IExecuteFunctions, itemIndex: number): string {
+	return readRequiredText(context, itemIndex, 'jobId', 'Job ID', 'enter the ID of an OTA job (its JobId)');
 }
 
 /** A firmware, picked from the searchable list (ListOTAFirmware) or given by ID. */

@@ -3,7 +3,8 @@
  * Built only from sanitised fields: it never holds pop-core's error (whose message carries the signed URL).
  */
 export type AlibabaErrorKind =
-	| 'auth' // the credentials or their permissions were refused
+	| 'auth' // the credentials were refused (key, secret, token, clock)
+	| 'permission' // the credentials were accepted, but their RAM policy does not allow the action
 	| 'throttling' // over the API's QPS quota
 	| 'server' // Alibaba's side failed (5xx, InternalError, ServiceUnavailable)
 	| 'business' // the request was understood and refused (unknown firmware, bad page params, ...)
@@ -17,8 +18,12 @@ interface AlibabaApiErrorFields {
 	apiMessage: string;
 	requestId?: string;
 	httpStatus?: number;
-	/** From the `x-acs-retry-after` header (milliseconds), on throttled answers. */
+	/** The wait a throttled answer asks for (milliseconds), from its headers: see throttleHints.ts. */
 	retryAfterMs?: number;
+	/** The RPC action that was called, e.g. `ListOTAJobByFirmware`: a RAM hint names it. */
+	action?: string;
+	/** Whether the request may have been carried out; by default judged from kind and code. */
+	outcomeUnknown?: boolean;
 }
 
 export class AlibabaApiError extends Error {
@@ -28,6 +33,12 @@ export class AlibabaApiError extends Error {
 	readonly requestId?: string;
 	readonly httpStatus?: number;
 	readonly retryAfterMs?: number;
+	readonly action?: string;
+	/**
+	 * The request may have reached Alibaba and been carried out: no answer came, or one that does
+	 * not prove it was refused. An action that changes the fleet is not sent again after this.
+	 */
+	readonly outcomeUnknown: boolean;
 	/** How many requests were made before giving up (set by the retry loop). */
 	attempts = 1;
 
@@ -40,6 +51,8 @@ export class AlibabaApiError extends Error {
 		this.requestId = fields.requestId;
 		this.httpStatus = fields.httpStatus;
 		this.retryAfterMs = fields.retryAfterMs;
+		this.action = fields.action;
+		this.outcomeUnknown = fields.outcomeUnknown ?? isOutcomeUnknown(fields.kind, fields.code);
 	}
 
 	get retryable(): boolean {
@@ -55,6 +68,27 @@ const RETRYABLE_KINDS = new Set<AlibabaErrorKind>([
 	'invalidResponse',
 ]);
 
+/**
+ * The three ways Alibaba says "this RAM user may not call this action" (issue 8): the gateway's
+ * `Forbidden.RAM` (seen with HTTP 400 and 403) and `NoPermission` (403), and the IoT service's own
+ * business code (HTTP 200, `Success: false`).
+ */
+const RAM_DENIAL_CODES = new Set(['Forbidden.RAM', 'NoPermission', 'iot.common.RamActionPermissionDeny']);
+
+/** Codes that mean "these credentials are not accepted", from NOTES.md. */
+/** Server-side codes the gateway answers before the action runs: the request was not carried out. */
+const NOT_PROCESSED_SERVER_CODES = new Set(['ServiceUnavailable', 'SignatureNonceUsed']);
+
+/**
+ * A refusal (throttling, auth, business error) proves nothing happened; so does a gateway that was
+ * unavailable. A timeout, a proxy's page or an internal error does not: the action may have run.
+ */
+function isOutcomeUnknown(kind: AlibabaErrorKind, code: string): boolean {
+	if (kind === 'timeout' || kind === 'invalidResponse' || kind === 'network') return true;
+	if (kind === 'server') return !NOT_PROCESSED_SERVER_CODES.has(code);
+	return false;
+}
+
 /** Codes that mean "these credentials (or their RAM policy) are not accepted", from NOTES.md. */
 const AUTH_CODE_PATTERNS = [
 	/^InvalidAccessKeyId(\.|$)/,
@@ -63,14 +97,24 @@ const AUTH_CODE_PATTERNS = [
 	/^MissingSecurityToken$/,
 	/^Forbidden(\.|$)/,
 	/^InvalidTimeStamp(\.|$)/, // the local clock is off by more than 15 minutes
-	/^iot\.common\.RamActionPermissionDeny$/,
 ];
+
+/**
+ * A missing or wrong `IotInstanceId`: some instances answer with one code, others with the other.
+ * Both contain "NotFound", which n8n would swap for its ENOTFOUND sentence (see helpers/nodeErrors).
+ */
+const INSTANCE_NOT_FOUND_CODES = new Set(['iot.system.InstanceNotFound', 'iot.Sre.IotInstanceNotFound']);
+
+export function isInstanceNotFoundCode(code: string): boolean {
+	return INSTANCE_NOT_FOUND_CODES.has(code);
+}
 
 const SERVER_CODES = new Set(['ServiceUnavailable', 'InternalError', 'iot.system.SystemException']);
 
 /** Alibaba says to classify by Code, not by HTTP status (throttling comes as 400 or 429). */
 export function classifyErrorCode(code: string, httpStatus?: number): AlibabaErrorKind {
 	if (code.startsWith('Throttling')) return 'throttling';
+	if (RAM_DENIAL_CODES.has(code)) return 'permission';
 	if (AUTH_CODE_PATTERNS.some((pattern) => pattern.test(code))) return 'auth';
 	if (SERVER_CODES.has(code)) return 'server';
 	// A reused nonce is a collision on our side; the next attempt draws a fresh one.

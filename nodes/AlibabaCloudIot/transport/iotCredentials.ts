@@ -26,10 +26,33 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/**
+ * A field behind a toggle (Temporary Credentials, Custom Endpoint). Off (`false`): the field is
+ * ignored even if a value was left behind. Anything else, absent included: on. A credential saved
+ * before the toggle existed always used a filled field, so it still does. (n8n fills in an absent
+ * toggle before the node sees the credential: see `credentials/common/toggledField.ts`.)
+ */
+function toggledText(
+	data: Record<string, unknown>,
+	toggle: { name: string; label: string },
+	field: { name: string; label: string },
+): string {
+	if (data[toggle.name] === false) return '';
+	const value = text(data[field.name]);
+	if (data[toggle.name] === true && !value) {
+		throw new IotCredentialsError(`${toggle.label} is on but ${field.label} is empty: fill it in or turn ${toggle.label} off`);
+	}
+	return value;
+}
+
+const TEMPORARY_CREDENTIALS = { name: 'temporaryCredentials', label: 'Temporary Credentials (STS)' };
+const SECURITY_TOKEN = { name: 'securityToken', label: 'Security Token' };
+const CUSTOM_ENDPOINT = { name: 'customEndpoint', label: 'Custom Endpoint' };
+const ENDPOINT = { name: 'endpoint', label: 'Endpoint' };
+
 export function resolveIotCredentials(data: Record<string, unknown>): IotCredentials {
 	const accessKeyId = text(data.accessKeyId);
 	const accessKeySecret = text(data.accessKeySecret);
-	const securityToken = text(data.securityToken) || undefined;
 	const regionId = text(data.regionId) || DEFAULT_REGION_ID;
 	if (!accessKeyId) {
 		throw new IotCredentialsError('The credential has no AccessKey ID');
@@ -40,9 +63,9 @@ export function resolveIotCredentials(data: Record<string, unknown>): IotCredent
 	return {
 		accessKeyId,
 		accessKeySecret,
-		securityToken,
+		securityToken: toggledText(data, TEMPORARY_CREDENTIALS, SECURITY_TOKEN) || undefined,
 		regionId,
-		endpoint: resolveEndpoint(text(data.endpoint), regionId),
+		endpoint: resolveEndpoint(toggledText(data, CUSTOM_ENDPOINT, ENDPOINT), regionId),
 		maxRequestsPerSecond: resolveMaxRequestsPerSecond(data.maxRequestsPerSecond),
 	};
 }

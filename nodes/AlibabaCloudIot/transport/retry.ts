@@ -3,12 +3,20 @@ import { systemClock } from './clock';
 import { AlibabaApiError } from './errors';
 
 export interface RetryPolicy {
-	/** Attempts in all, the first one included. */
+	/**
+	 * Attempts in all, the first one included, for failures on Alibaba's side or the network's.
+	 * Throttled answers are not counted: they are retried for as long as `maxElapsedMs` allows.
+	 */
 	maxAttempts: number;
 	/** No retry starts once this much time has passed since the first attempt. */
 	maxElapsedMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/**
+	 * False for an action that changes the fleet: a failure whose outcome is unknown (timeout,
+	 * dropped connection) is not retried, since the first request may have been carried out.
+	 */
+	retryUnknownOutcome?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -18,7 +26,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 10_000,
 };
 
-/** Exponential backoff with full jitter, never shorter than the server's `x-acs-retry-after`. */
+/**
+ * A throttled request's own backoff stays short: the rate limiter sets the pace for every
+ * request of the action, and the server's hint, when it sends one, sets the least wait.
+ */
+const MAX_THROTTLE_BACKOFF_MS = 1000;
+
+/** Exponential backoff with full jitter, never shorter than the server's throttle hint. */
 export function retryDelayMs(
 	failedAttempts: number,
 	policy: RetryPolicy,
@@ -33,6 +47,8 @@ export function retryDelayMs(
 /**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, or the policy's budget
  * runs out; then the error says how many attempts were made and what the last answer was.
+ * Throttled attempts wait (at least the server's hint) and retry until `maxElapsedMs`; other
+ * retryable failures also stop after `maxAttempts` of them.
  */
 export async function withRetries<T>(
 	attempt: () => Promise<T>,
@@ -41,30 +57,45 @@ export async function withRetries<T>(
 	random: () => number = Math.random,
 ): Promise<T> {
 	const startedAt = clock.now();
+	let failures = 0;
+	let throttles = 0;
 	for (let attempts = 1; ; attempts++) {
 		try {
 			return await attempt();
 		} catch (error) {
 			if (!(error instanceof AlibabaApiError) || !error.retryable) throw error;
-			const delay = retryDelayMs(attempts, policy, error.retryAfterMs, random);
+			if (policy.retryUnknownOutcome === false && error.outcomeUnknown) throw gaveUp(error, attempts, undefined);
+			const throttled = error.kind === 'throttling';
+			let delay: number;
+			if (throttled) {
+				throttles++;
+				const backoff = { ...policy, maxDelayMs: Math.min(policy.maxDelayMs, MAX_THROTTLE_BACKOFF_MS) };
+				delay = retryDelayMs(throttles, backoff, error.retryAfterMs, random);
+			} else {
+				failures++;
+				delay = retryDelayMs(failures, policy, error.retryAfterMs, random);
+			}
 			const outOfTime = clock.now() + delay - startedAt > policy.maxElapsedMs;
-			if (attempts >= policy.maxAttempts || outOfTime) {
-				throw gaveUp(error, attempts);
+			if ((!throttled && failures >= policy.maxAttempts) || outOfTime) {
+				throw gaveUp(error, attempts, outOfTime ? clock.now() - startedAt : undefined);
 			}
 			await clock.sleep(delay);
 		}
 	}
 }
 
-function gaveUp(last: AlibabaApiError, attempts: number): AlibabaApiError {
+function gaveUp(last: AlibabaApiError, attempts: number, elapsedMs: number | undefined): AlibabaApiError {
 	if (attempts === 1) return last;
+	const within = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
 	const error = new AlibabaApiError({
 		kind: last.kind,
 		code: last.code,
-		apiMessage: `${last.apiMessage} (gave up after ${attempts} attempts)`,
+		apiMessage: `${last.apiMessage} (gave up after ${attempts} attempts${within})`,
 		requestId: last.requestId,
 		httpStatus: last.httpStatus,
 		retryAfterMs: last.retryAfterMs,
+		action: last.action,
+		outcomeUnknown: last.outcomeUnknown,
 	});
 	error.attempts = attempts;
 	return error;

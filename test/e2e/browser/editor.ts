@@ -16,10 +16,11 @@ export interface CredentialFields {
 	endpoint: string;
 }
 
-/** The node picker, searched for "Alibaba": returns our entry in the results. */
+/** The node picker (opened if it is not), searched for `query`: returns our entry in the results. */
 export async function searchNodePicker(page: Page, query: string): Promise<Locator> {
-	await page.getByTestId('node-creator-plus-button').click();
-	await page.getByTestId('node-creator-search-bar').fill(query);
+	const search = page.getByTestId('node-creator-search-bar');
+	if (!(await search.isVisible())) await page.getByTestId('node-creator-plus-button').click();
+	await search.fill(query);
 	const entry = page.getByTestId('item-iterator-item').filter({
 		has: page.getByTestId('node-creator-item-name').getByText(NODE_DISPLAY_NAME, { exact: true }),
 	});
@@ -67,14 +68,31 @@ export function credentialModal(page: Page): Locator {
 	return page.getByTestId('editCredential-modal');
 }
 
-/** Creates a credential from the node's empty credential slot and saves it (n8n tests it on save). */
-export async function createCredential(page: Page, fields: CredentialFields): Promise<void> {
+/** Opens the new-credential dialog from the node's empty credential slot. */
+export async function openNewCredential(page: Page): Promise<Locator> {
 	await page.getByTestId('node-credentials-slot').getByTestId('node-credentials-empty-state').click();
+	const modal = credentialModal(page);
+	await modal.getByTestId('parameter-input-accessKeyId').waitFor();
+	return modal;
+}
+
+/** Whether the dialog shows the field (a field hidden by its display options is not in the DOM). */
+export async function showsField(modal: Locator, name: string): Promise<boolean> {
+	return (await modal.getByTestId(`parameter-input-${name}`).count()) > 0;
+}
+
+/** Fills in the open credential dialog, the endpoint behind its Custom Endpoint toggle. */
+export async function fillCredential(page: Page, fields: CredentialFields): Promise<void> {
 	const modal = credentialModal(page);
 	await modal.getByTestId('parameter-input-accessKeyId').locator('input').fill(fields.accessKeyId);
 	await modal.getByTestId('parameter-input-accessKeySecret').locator('input').fill(fields.accessKeySecret);
+	await switchOn(modal, 'customEndpoint');
 	await modal.getByTestId('parameter-input-endpoint').locator('input').fill(fields.endpoint);
-	await modal.getByTestId('credential-save-button').click();
+}
+
+/** Saves the open credential dialog; n8n tests the credential on save. */
+export async function saveCredential(page: Page): Promise<void> {
+	await credentialModal(page).getByTestId('credential-save-button').click();
 }
 
 /**
@@ -113,9 +131,14 @@ function firmwareListItems(page: Page): Locator {
 	return page.getByTestId('rlc-item');
 }
 
+/** The node's Firmware field; on the trigger, one per watched firmware (`index` picks it). */
+export function firmwareField(page: Page, index = 0): Locator {
+	return page.getByTestId('resource-locator-firmwareId').nth(index);
+}
+
 /** Opens the Firmware field's dropdown (its default mode, "From List") once n8n has the node's answer. */
-export async function openFirmwareList(page: Page): Promise<string[]> {
-	await page.getByTestId('resource-locator-firmwareId').getByTestId('rlc-input').click();
+export async function openFirmwareList(page: Page, field: Locator = firmwareField(page)): Promise<string[]> {
+	await field.getByTestId('rlc-input').click();
 	return await waitForFirmwareList(page, (names) => names.length > 0, 'the Firmware list stayed empty');
 }
 
@@ -134,10 +157,10 @@ export async function searchFirmwareList(page: Page, text: string): Promise<stri
 }
 
 /** Clicks the entry; the dropdown closes and the field shows the entry's name, which is returned. */
-export async function pickFirmware(page: Page, name: string): Promise<string> {
+export async function pickFirmware(page: Page, name: string, field: Locator = firmwareField(page)): Promise<string> {
 	await firmwareListItems(page).getByText(name, { exact: true }).click();
 	await firmwareListItems(page).first().waitFor({ state: 'detached' });
-	return await page.getByTestId('resource-locator-firmwareId').getByTestId('rlc-input').inputValue();
+	return await field.getByTestId('rlc-input').inputValue();
 }
 
 async function waitForFirmwareList(page: Page, done: (names: string[]) => boolean, message: string): Promise<string[]> {
@@ -154,10 +177,21 @@ export async function fillParameter(page: Page, parameterName: string, value: st
 	await page.getByTestId(`parameter-input-${parameterName}`).locator('input').fill(value);
 }
 
-export async function switchOn(page: Page, parameterName: string): Promise<void> {
-	const toggle = page.getByTestId(`parameter-input-${parameterName}`);
+export async function switchOn(scope: Page | Locator, parameterName: string): Promise<void> {
+	await setSwitch(scope, parameterName, true);
+}
+
+export async function switchOff(scope: Page | Locator, parameterName: string): Promise<void> {
+	await setSwitch(scope, parameterName, false);
+}
+
+async function setSwitch(scope: Page | Locator, parameterName: string, on: boolean): Promise<void> {
+	const toggle = scope.getByTestId(`parameter-input-${parameterName}`);
+	const state = (checked: boolean) => toggle.locator(`[role="switch"][aria-checked="${checked}"]`);
+	await state(!on).or(state(on)).first().waitFor({ state: 'attached' });
+	if ((await state(on).count()) > 0) return;
 	await toggle.click();
-	await toggle.locator('[role="switch"][aria-checked="true"]').waitFor({ state: 'attached' });
+	await state(on).waitFor({ state: 'attached' });
 }
 
 /**

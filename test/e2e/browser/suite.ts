@@ -19,16 +19,20 @@ import {
 	ACTION_NAME,
 	addAction,
 	closeCredentialModal,
-	createCredential,
 	docsScreenshot,
+	fillCredential,
 	executeStep,
 	NODE_DISPLAY_NAME,
+	openNewCredential,
 	openNewWorkflow,
 	outputTableRows,
 	searchNodePicker,
 	reopenCredentialTestResult,
 	retryCredentialTest,
+	saveCredential,
 	showOutputAs,
+	showsField,
+	switchOff,
 	switchOn,
 } from './editor';
 import { pickFirmwareFromList } from './firmwarePicker';
@@ -43,8 +47,9 @@ export interface BrowserContext {
 	userFolder: string;
 }
 
-/** The prober's stand-in firmware (nodes/.../methods/credentialTest.ts): how its calls are recognised. */
-const CREDENTIAL_TEST_FIRMWARE = 'n8n-credential-test';
+/** The credential Test's probe (nodes/.../methods/credentialTest.ts): ListOTAFirmware of one firmware; the picker asks for pages of 100. */
+const isCredentialProbe = (request: { action?: string; params: Record<string, string> }) =>
+	request.action === 'ListOTAFirmware' && request.params.PageSize === '1';
 
 export async function runBrowserSuite(context: BrowserContext): Promise<void> {
 	const { checks, emulator } = context;
@@ -95,6 +100,13 @@ async function editorChecks(
 	await checks.step('sign in through /signin', () => signIn(page, baseUrl, owner));
 	await checks.step('open a new workflow', () => openNewWorkflow(page, baseUrl));
 
+	// The codex aliases: n8n's search matches them besides the name.
+	for (const alias of ['aliyun', 'firmware']) {
+		await checks.check(`the node picker finds "Alibaba Cloud IoT" when searching "${alias}" (a codex alias)`, async () => {
+			await searchNodePicker(page, alias);
+			await docsScreenshot(page, join(DOCS_DIR, `node-picker-${alias}.png`));
+		});
+	}
 	const entry = await checks.step('the node picker finds "Alibaba Cloud IoT" when searching "Alibaba"', () =>
 		searchNodePicker(page, 'Alibaba'),
 	);
@@ -124,18 +136,54 @@ async function editorChecks(
 		}
 	});
 
-	const before = Date.now();
-	await checks.step('create the credential in its dialog (AccessKey ID, Secret, Endpoint) and save', () =>
-		createCredential(page, { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, endpoint: emulator.url }),
+	const modal = await checks.step('open the new-credential dialog from the node\'s credential slot', () => openNewCredential(page));
+	await checks.check('the dialog shows the Temporary Credentials (STS) and Custom Endpoint toggles, off, without their fields', async () => {
+		for (const toggle of ['temporaryCredentials', 'customEndpoint']) {
+			await modal.getByTestId(`parameter-input-${toggle}`).locator('[role="switch"][aria-checked="false"]').waitFor({ state: 'attached' });
+		}
+		assert.equal(await showsField(modal, 'securityToken'), false, 'Security Token shown with its toggle off');
+		assert.equal(await showsField(modal, 'endpoint'), false, 'Endpoint shown with its toggle off');
+	});
+	await checks.check('switching both on shows Security Token and Endpoint', async () => {
+		await switchOn(modal, 'temporaryCredentials');
+		await switchOn(modal, 'customEndpoint');
+		await modal.getByTestId('parameter-input-securityToken').waitFor();
+		await modal.getByTestId('parameter-input-endpoint').waitFor();
+		// The dialog scrolls: bring both toggles and both fields into the picture.
+		await modal.getByTestId('parameter-input-endpoint').scrollIntoViewIfNeeded();
+		await docsScreenshot(page, join(DOCS_DIR, 'credential-toggles.png'));
+	});
+	await checks.check('switching Temporary Credentials (STS) off hides Security Token again', async () => {
+		await switchOff(modal, 'temporaryCredentials');
+		await modal.getByTestId('parameter-input-securityToken').waitFor({ state: 'detached' });
+	});
+	await checks.step('fill in AccessKey ID, Secret and Endpoint (Custom Endpoint on)', () =>
+		fillCredential(page, { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, endpoint: emulator.url }),
 	);
+	// The editor shows a credential saved before the toggles existed in this same state: toggle off
+	// (n8n fills a missing toggle with its default), the field filled but hidden.
+	await checks.check('with Custom Endpoint off and an Endpoint filled in, a notice says it is not used', async () => {
+		await switchOff(modal, 'customEndpoint');
+		await modal.getByTestId('parameter-input-endpoint').waitFor({ state: 'detached' });
+		await modal.getByText(/Endpoint is filled in but not used while Custom Endpoint is off/).waitFor();
+		await switchOn(modal, 'customEndpoint');
+		await modal.getByText(/Endpoint is filled in but not used/).waitFor({ state: 'detached' });
+		assert.equal(await modal.getByTestId('parameter-input-endpoint').locator('input').inputValue(), emulator.url);
+	});
+	const before = Date.now();
+	await checks.step('save the credential', () => saveCredential(page));
 	const testCalls = async () =>
 		(await emulator.requests()).filter(
-			(request) => request.at >= before && request.params.FirmwareId === CREDENTIAL_TEST_FIRMWARE,
+			(request) => request.at >= before && isCredentialProbe(request),
 		);
 	const success = await checks.step('saving ran the credential test: "Connection tested successfully"', async () => {
 		const banner = await reopenCredentialTestResult(page);
 		assert.match(await banner.innerText(), /Connection tested successfully/);
 		return banner;
+	});
+	await checks.check('the saved credential reads back with Custom Endpoint on and its Endpoint', async () => {
+		await modal.getByTestId('parameter-input-customEndpoint').locator('[role="switch"][aria-checked="true"]').waitFor({ state: 'attached' });
+		assert.equal(await modal.getByTestId('parameter-input-endpoint').locator('input').inputValue(), emulator.url);
 	});
 	const callsAfterSave = (await testCalls()).length;
 	await checks.check("the save-time test's signed call reached the emulator", () => assert.ok(callsAfterSave >= 1));

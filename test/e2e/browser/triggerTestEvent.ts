@@ -1,13 +1,15 @@
 // The Alibaba Cloud IoT Trigger in the editor, as a user tries it before publishing a workflow:
-// added from the node picker to a new workflow, pointed at two firmwares, "Fetch Test Event".
+// added from the node picker to a new workflow, two firmwares picked from the list, "Fetch Test Event".
 // n8n then runs the trigger's poll in manual mode, which answers with one sample item: the newest
 // job of the watched firmwares. `n8n execute` cannot do this (it needs a Manual Trigger to start
-// from), so the browser is where it is proven. Saves docs/trigger-test-event.png.
+// from), so the browser is where it is proven. Saves docs/trigger-firmware-picker.png and
+// docs/trigger-test-event.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
+import { LIST_OTA_JOB_MAX_PAGE_SIZE } from '../../emulator';
 import type { Checks } from '../checks';
 import type { EmulatorProcess } from '../emulatorProcess';
 import { DOCS_DIR, PACKAGE_NAME } from '../paths';
@@ -16,10 +18,12 @@ import {
 	addTrigger,
 	docsScreenshot,
 	executeStep,
-	fillParameter,
+	firmwareField,
+	openFirmwareList,
 	openNewWorkflow,
 	outputJson,
 	outputTableRows,
+	pickFirmware,
 	searchNodePicker,
 	showOutputAs,
 	TRIGGER_DISPLAY_NAME,
@@ -33,6 +37,11 @@ export interface TriggerRun {
 	expected: ExpectedJobs;
 	/** The credential created earlier in the editor: n8n preselects the only one of its type. */
 	credentialName: string;
+}
+
+/** The Firmwares list's add button (a fixed collection with one kind of entry). */
+function addFirmwareButton(page: Page) {
+	return page.getByTestId('ndv').getByRole('button', { name: 'Add Firmware' }).first();
 }
 
 export async function fetchTriggerTestEvent(run: TriggerRun): Promise<void> {
@@ -56,7 +65,24 @@ export async function fetchTriggerTestEvent(run: TriggerRun): Promise<void> {
 	await checks.check(`the credential slot holds the existing credential ("${run.credentialName}")`, async () => {
 		assert.equal(await page.getByTestId('node-credentials-select').locator('input').inputValue(), run.credentialName);
 	});
-	await checks.step(`set Firmware IDs to "${firmwareIds.join(', ')}"`, () => fillParameter(page, 'firmwareIds', firmwareIds.join(', ')));
+	await checks.check('a new trigger shows the Firmwares list, not the old comma-separated field', async () => {
+		await addFirmwareButton(page).waitFor();
+		assert.equal(await page.getByTestId('parameter-input-firmwareIds').count(), 0);
+	});
+	const entries = expected.firmwareEntries();
+	for (const [index, firmwareId] of firmwareIds.entries()) {
+		const entry = entries.find((candidate) => candidate.firmwareId === firmwareId);
+		assert.ok(entry, `${firmwareId} is not among the firmwares the picker should list`);
+		await checks.check(`"Add Firmware", then pick "${entry.name}" from its list`, async () => {
+			await addFirmwareButton(page).click();
+			const field = firmwareField(page, index);
+			await field.waitFor();
+			const listed = await openFirmwareList(page, field);
+			assert.deepEqual(listed, entries.map((candidate) => candidate.name));
+			if (index === firmwareIds.length - 1) await docsScreenshot(page, join(DOCS_DIR, 'trigger-firmware-picker.png'));
+			assert.equal(await pickFirmware(page, entry.name, field), entry.name);
+		});
+	}
 	await checks.check('the run button reads "Fetch Test Event"', async () => {
 		assert.equal((await page.getByTestId('node-execute-button').innerText()).trim(), 'Fetch Test Event');
 	});
@@ -82,11 +108,16 @@ export async function fetchTriggerTestEvent(run: TriggerRun): Promise<void> {
 		assert.deepEqual(await outputJson(output), [{ ...newest, Event: 'created', PreviousJobStatus: null }]);
 		await docsScreenshot(page, join(DOCS_DIR, 'trigger-test-event.png'));
 	});
-	await checks.check('the sample cost one ListOTAJobByFirmware call of PageSize 1 per firmware', async () => {
+	await checks.check('the sample cost page 1 of each firmware, and its last page when it has more than one', async () => {
 		const calls = (await emulator.requests()).filter((request) => request.at >= before);
+		const pageSize = LIST_OTA_JOB_MAX_PAGE_SIZE;
+		const expectedCalls = firmwareIds.flatMap((firmwareId) => {
+			const lastPage = Math.ceil(expected.items(firmwareId).length / pageSize);
+			return [1, ...(lastPage > 1 ? [lastPage] : [])].map((page) => ['ListOTAJobByFirmware', firmwareId, String(page), String(pageSize), 200]);
+		});
 		assert.deepEqual(
-			calls.map((call) => [call.action, call.params.FirmwareId, call.params.PageSize, call.httpStatus]),
-			firmwareIds.map((firmwareId) => ['ListOTAJobByFirmware', firmwareId, '1', 200]),
+			calls.map((call) => [call.action, call.params.FirmwareId, call.params.CurrentPage, call.params.PageSize, call.httpStatus]),
+			expectedCalls,
 		);
 	});
 }

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as get from './get.operation';
+import * as getProgress from './getProgress.operation';
 import * as listByFirmware from './listByFirmware.operation';
 
-export { listByFirmware };
+export { get, getProgress, listByFirmware };
 
 export const description: INodeProperties[] = [
 	{
@@ -12,6 +14,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['otaJob'] } },
 		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the full record of one OTA upgrade job (batch) by its JobId',
+				action: 'Get an OTA job',
+			},
+			{
+				name: 'Get Progress',
+				value: 'getProgress',
+				description:
+					'Count the device upgrade tasks of one OTA job in each state, with the shares that succeeded and failed',
+				action: 'Get the progress of an OTA job',
+			},
 			{
 				name: 'List by Firmware',
 				value: 'listByFirmware',
@@ -23,4 +38,6 @@ export const description: INodeProperties[] = [
 		default: 'listByFirmware',
 	},
 	...listByFirmware.description,
+	...get.description,
+	...getProgress.description,
 ];

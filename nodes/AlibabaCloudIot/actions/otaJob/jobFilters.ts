@@ -3,6 +3,7 @@ import { tryToParseDateTime } from 'n8n-workflow';
 
 import { JOB_STATUSES, JOB_TYPES, SELECTION_TYPES, TARGET_SELECTIONS } from '../../api/otaEnums';
 import { operationError } from '../../helpers/nodeErrors';
+import { filtersCollection } from '../../helpers/sharedProperties';
 import type { OtaJobFilter } from './jobFilterMatch';
 
 const LABELS: Record<string, string> = {
@@ -23,15 +24,10 @@ const choices = (values: readonly string[]) => values.map((value) => ({ name: LA
 
 /** The "Filters" collection: ListOTAJobByFirmware has no server-side filter, so the node filters. */
 export function jobFiltersProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Applied before the limit: with a limit, the node reads on until it has that many matching jobs',
+	return filtersCollection(
+		'Applied before the limit: with a limit, the node reads on until it has that many matching jobs',
 		displayOptions,
-		options: [
+		[
 			{
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -79,7 +75,7 @@ export function jobFiltersProperty(displayOptions: INodeProperties['displayOptio
 				description: 'Only jobs that target all devices, specific devices, or a gray release',
 			},
 		],
-	};
+	);
 }
 
 export function readJobFilter(context: IExecuteFunctions, itemIndex: number): OtaJobFilter {

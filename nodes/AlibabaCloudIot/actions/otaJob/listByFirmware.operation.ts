@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { listOtaJobsByFirmware, type OtaJob } from '../../api/otaJobs';
 import { executePerItem } from '../../helpers/perItem';
-import { readRequestOptions, REQUEST_OPTIONS } from '../../helpers/requestOptions';
 import {
 	firmwareLocator,
-	IOT_INSTANCE_ID_OPTION,
-	iotInstanceIdOf,
+	operationOptions,
 	readLimit,
+	readOperationOptions,
 	readRequiredText,
 	returnAllAndLimit,
 } from '../../helpers/sharedProperties';
@@ -28,15 +27,7 @@ export const description: INodeProperties[] = [
 	}),
 	...returnAllAndLimit(showFor),
 	jobFiltersProperty(showFor),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor,
-		options: [IOT_INSTANCE_ID_OPTION, ...REQUEST_OPTIONS],
-	},
+	operationOptions(showFor),
 ];
 
 export async function execute(
@@ -53,13 +44,11 @@ export async function execute(
 
 function readItemRequest(context: IExecuteFunctions, itemIndex: number) {
 	const firmwareId = readRequiredText(context, itemIndex, 'firmwareId', 'Firmware ID', 'enter the ID of an OTA firmware');
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const filter = readJobFilter(context, itemIndex);
 	return {
 		firmwareId,
-		iotInstanceId: iotInstanceIdOf(options),
 		limit: readLimit(context, itemIndex),
 		keep: isEmptyOtaJobFilter(filter) ? undefined : (job: OtaJob) => matchesOtaJobFilter(job, filter),
-		callOptions: readRequestOptions(context, itemIndex, options),
+		...readOperationOptions(context, itemIndex),
 	};
 }

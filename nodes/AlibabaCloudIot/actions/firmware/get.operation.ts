@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getOtaFirmware } from '../../api/otaFirmwareRecord';
+import { iotActionExecute } from '../../helpers/perItem';
+import { firmwareLocator, operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+
+const showFor = { show: { resource: ['firmware'], operation: ['get'] } };
+
+export const description: INodeProperties[] = [
+	firmwareLocator({
+		displayName: 'Firmware',
+		name: 'firmwareId',
+		description: 'The OTA firmware (upgrade package) to read: its FirmwareId, or pick it from the list',
+		displayOptions: showFor,
+	}),
+	operationOptions(showFor),
+];
+
+/** QueryOTAFirmware: one item per input item, the firmware's record. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => ({
+		firmwareId: readRequiredText(context, itemIndex, 'firmwareId', 'Firmware ID', 'enter the ID of an OTA firmware'),
+	}),
+	getOtaFirmware,
+);

@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as list from './list.operation';
+
+export { get, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['firmware'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the record of one OTA firmware (upgrade package)',
+				action: 'Get an OTA firmware',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				description: 'List the OTA firmware (upgrade packages), optionally of one product or destination version',
+				action: 'List OTA firmware',
+			},
+		],
+		default: 'list',
+	},
+	...list.description,
+	...get.description,
+];

@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getOtaJob } from '../../api/otaJobRecord';
+import { iotActionExecute } from '../../helpers/perItem';
+import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+
+const showFor = { show: { resource: ['otaJob'], operation: ['get'] } };
+
+export const description: INodeProperties[] = [
+	jobIdProperty('The OTA job (batch) to read: its JobId, as List by Firmware returns it', showFor),
+	operationOptions(showFor),
+];
+
+/** QueryOTAJob: one item per input item, the job's full record. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => ({ jobId: readJobId(context, itemIndex) }),
+	getOtaJob,
+);

@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getOtaJobProgress } from '../../api/otaJobProgress';
+import { iotActionExecute } from '../../helpers/perItem';
+import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+
+const showFor = { show: { resource: ['otaJob'], operation: ['getProgress'] } };
+
+export const description: INodeProperties[] = [
+	{
+		...jobIdProperty('The OTA job (batch) whose device tasks to count: its JobId', showFor),
+		hint: 'Counts the tasks in each state with 8 small requests, however many devices the job has',
+	},
+	operationOptions(showFor),
+];
+
+/** ListOTATaskByJob counted per task status: one item per input item. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => ({ jobId: readJobId(context, itemIndex) }),
+	getOtaJobProgress,
+);

@@ -1,0 +1,105 @@
+/**
+ * Scenario (d), run in a process of its own: `tsx scripts/bench/sharedQuotaScenario.ts '<json SharedQuotaSpec>'`.
+ * Several n8n processes (real child processes, each running the node in n8n-core's engine) on one
+ * account, each listing its own firmware, against the emulator in its own process; prints one JSON
+ * SharedQuotaResult line with the emulator's traffic figures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+
+import { credentialFor } from './benchCredential';
+import { EmulatorProcess } from './emulatorProcess';
+import type { ListWorkerResult, ListWorkerSpec } from './listWorker';
+
+export interface SharedQuotaSpec {
+	processes: number;
+	jobsPerFirmware: number;
+	qps: number;
+	latencyMs: number;
+	/** 0: every process starts at the same instant; otherwise each this long after the one before. */
+	apartMs: number;
+}
+
+export interface SharedQuotaResult extends SharedQuotaSpec {
+	failedExecutions: number;
+	errors: string[];
+	/** Every process got every job of its firmware exactly once. */
+	everyJobOnce: boolean;
+	requests: number;
+	accepted: number;
+	throttled: number;
+	busyPeriodMs: number;
+	peakAcceptedPerSecond: number;
+}
+
+interface Worker {
+	child: ChildProcess;
+	lines: Interface;
+	expectedJobs: number;
+}
+
+async function startWorker(spec: ListWorkerSpec, expectedJobs: number): Promise<Worker> {
+	const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+	const child = spawn(tsx, [join(__dirname, 'listWorker.ts'), JSON.stringify(spec)], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const lines = createInterface({ input: child.stdout! });
+	const [line] = (await once(lines, 'line')) as [string];
+	if (line !== 'ready') throw new Error(`list worker said "${line}" instead of ready`);
+	return { child, lines, expectedJobs };
+}
+
+async function resultOf(worker: Worker): Promise<ListWorkerResult> {
+	const [line] = (await once(worker.lines, 'line')) as [string];
+	if (worker.child.exitCode === null) await once(worker.child, 'exit');
+	return JSON.parse(line) as ListWorkerResult;
+}
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+async function run(spec: SharedQuotaSpec): Promise<SharedQuotaResult> {
+	const emulator = await EmulatorProcess.start({ qps: spec.qps, latencyMs: spec.latencyMs });
+	const workers: Worker[] = [];
+	try {
+		const credential = credentialFor(emulator, spec.qps);
+		for (let index = 0; index < spec.processes; index++) {
+			const firmwareId = `FwShared${String(index).padStart(14, '0')}`;
+			const jobs = await emulator.addFirmware(firmwareId, spec.jobsPerFirmware, 2000 + index);
+			workers.push(await startWorker({ credential, firmwareId }, jobs));
+		}
+		await emulator.resetStats();
+		const results = workers.map(async (worker) => await resultOf(worker));
+		for (const [index, worker] of workers.entries()) {
+			if (index > 0 && spec.apartMs > 0) await sleep(spec.apartMs);
+			worker.child.stdin!.end('go\n');
+		}
+		const finished = await Promise.all(results);
+		const { overall } = await emulator.stats();
+		const errors = finished.flatMap((result) => (result.error ? [result.error] : []));
+		return {
+			...spec,
+			failedExecutions: errors.length,
+			errors,
+			everyJobOnce: finished.every(
+				(result, index) => result.jobs === workers[index].expectedJobs && result.uniqueJobs === result.jobs,
+			),
+			requests: overall.requests,
+			accepted: overall.accepted,
+			throttled: overall.throttled,
+			busyPeriodMs: overall.busyPeriodMs,
+			peakAcceptedPerSecond: Math.max(0, ...Object.values(overall.peakAcceptedPerSecondByAccount)),
+		};
+	} finally {
+		for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGTERM');
+		await emulator.stop();
+	}
+}
+
+run(JSON.parse(process.argv[2]) as SharedQuotaSpec)
+	.then((result) => {
+		process.stdout.write(`${JSON.stringify(result)}\n`);
+	})
+	.catch((error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exitCode = 1;
+	});

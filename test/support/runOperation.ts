@@ -1,0 +1,28 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+// '.js' makes tsx pick the TypeScript source over the codex file AlibabaCloudIot.node.json.
+import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
+import { runNode, type HarnessNode, type NodeRunResult } from '../harness';
+
+export interface OperationRun {
+	resource: string;
+	operation: string;
+	parameters?: INodeParameters;
+	inputItems?: IDataObject[];
+	credential: IDataObject;
+	onError?: HarnessNode['onError'];
+}
+
+/** Runs one operation of the node in n8n's engine, after an input node emitting `inputItems`. */
+export async function runOperation(run: OperationRun): Promise<NodeRunResult> {
+	return await runNode({
+		node: {
+			type: new AlibabaCloudIot(),
+			parameters: { resource: run.resource, operation: run.operation, ...run.parameters },
+			credentials: { alibabaCloudIotApi: { id: '1', name: 'Alibaba Cloud IoT (emulator)' } },
+			onError: run.onError,
+		},
+		inputItems: run.inputItems,
+		credentials: { alibabaCloudIotApi: run.credential as ICredentialDataDecryptedObject },
+	});
+}
