@@ -2,7 +2,10 @@
 // plus its unsigned control API for adding firmwares and reading what it received.
 import { join } from 'node:path';
 
-import type { FirmwareSpec, RecordedRequest } from '../emulator';
+import type { FirmwareSpec, OtaJob, RecordedRequest } from '../emulator';
+import type { QuotaReport } from '../emulator/quotaReport';
+import type { StatsSummary } from '../emulator/stats';
+import type { JobPatch } from '../emulator/types';
 import { cleanEnv } from './childEnv';
 import { REPO_ROOT } from './paths';
 import { spawnGroup, withTimeout, type RunningProcess } from './processes';
@@ -19,19 +22,31 @@ export interface EmulatorProcess extends EmulatorInfo {
 	addFirmware(spec: FirmwareSpec): Promise<{ firmwareId: string; jobCount: number }>;
 	/** What addFirmware added so far: later parts list every firmware (the picker), not only their own. */
 	readonly addedFirmwares: readonly FirmwareSpec[];
-	requests(): Promise<RecordedRequest[]>;
+	/** The last `limit` (default 1000) requests the emulator received, oldest first. */
+	requests(limit?: number): Promise<RecordedRequest[]>;
+	/** GET /__emulator/stats. */
+	stats(): Promise<StatsSummary>;
+	/** Clears the recorded requests and figures (and any injected fault). */
+	resetStats(): Promise<void>;
+	/** GET /__emulator/quotas: each action's quota and whether it is counted per account or per key. */
+	quotas(): Promise<QuotaReport>;
+	/** A new job of the firmware, created now unless the patch says otherwise; answers the job. */
+	addJob(firmwareId: string, patch?: JobPatch): Promise<OtaJob>;
+	/** Changes a job's JobStatus (and UtcModified, UtcEndTime); answers the job. */
+	setJobStatus(jobId: string, status: string): Promise<OtaJob>;
 }
 
 const START_TIMEOUT_MS = 30_000;
 
-export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+/** `args`: more flags for test/emulator/cli.ts (`--quota-scope account`, say). */
+export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
 	let output = '';
 	let announce: (info: EmulatorInfo) => void = () => undefined;
 	const announced = new Promise<EmulatorInfo>((resolve) => (announce = resolve));
 	const proc = spawnGroup(
 		'emulator',
 		process.execPath,
-		[require.resolve('tsx/cli'), join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), '--port', '0'],
+		[require.resolve('tsx/cli'), join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), '--port', '0', ...args],
 		{
 			cwd: REPO_ROOT,
 			env: cleanEnv(),
@@ -67,6 +82,13 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
 			return added;
 		},
 		addedFirmwares,
-		requests: async () => await control('GET', 'requests?limit=1000'),
+		requests: async (limit = 1000) => await control('GET', `requests?limit=${limit}`),
+		stats: async () => await control('GET', 'stats'),
+		resetStats: async () => {
+			await control('POST', 'reset');
+		},
+		quotas: async () => await control('GET', 'quotas'),
+		addJob: async (firmwareId, patch = {}) => await control('POST', `firmwares/${encodeURIComponent(firmwareId)}/jobs`, patch),
+		setJobStatus: async (jobId, status) => await control('POST', `jobs/${encodeURIComponent(jobId)}`, { JobStatus: status }),
 	};
 }

@@ -33,6 +33,8 @@ export class N8nCli {
 	constructor(
 		private readonly toolchain: Toolchain,
 		readonly userFolder: string,
+		/** Added to every command's environment (a Postgres database, say). */
+		private readonly env: NodeJS.ProcessEnv = {},
 	) {
 		mkdirSync(join(userFolder, 'imports'), { recursive: true });
 	}
@@ -50,6 +52,14 @@ export class N8nCli {
 		return { ...result, run: firstTopLevelJson(result.stdout) };
 	}
 
+	/** Makes the workflow's current version the active one; a running n8n picks it up on its next start. */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		const result = await this.n8n(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0) {
+			throw new Error(`n8n publish:workflow failed (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+		}
+	}
+
 	private async importFile(kind: 'credentials' | 'workflow', content: unknown[]): Promise<void> {
 		const file = join(this.userFolder, 'imports', `${kind}-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(content, null, 2));
@@ -61,7 +71,7 @@ export class N8nCli {
 
 	private async n8n(args: string[]): Promise<CommandResult> {
 		return await runCommand(`n8n ${args[0]}`, this.toolchain.nodeBin, [this.toolchain.n8nBin, ...args], {
-			env: await n8nEnv(this.toolchain, this.userFolder),
+			env: await n8nEnv(this.toolchain, this.userFolder, this.env),
 			timeoutMs: COMMAND_TIMEOUT_MS,
 		});
 	}

@@ -23,7 +23,7 @@ const READY_TIMEOUT_MS = 180_000;
 export async function startN8nServer(
 	toolchain: Toolchain,
 	userFolder: string,
-	options: { port?: number; onOutput?: (text: string) => void } = {},
+	options: { port?: number; onOutput?: (text: string) => void; env?: NodeJS.ProcessEnv; stopGraceMs?: number } = {},
 ): Promise<N8nServer> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
@@ -37,11 +37,13 @@ export async function startN8nServer(
 			WEBHOOK_URL: `${url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'info',
+			...options.env,
 		}),
 		onOutput: (text) => {
 			output += text;
 			options.onOutput?.(text);
 		},
+		stopGraceMs: options.stopGraceMs,
 	});
 	const server: N8nServer = { url, process: proc, output: () => output };
 	const deadline = Date.now() + READY_TIMEOUT_MS;

@@ -15,6 +15,13 @@ export interface SpawnOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Called with every chunk the process writes to stdout or stderr. */
 	onOutput?: (text: string) => void;
+	/** Run as this user and group (Postgres refuses to run as root). */
+	uid?: number;
+	gid?: number;
+	/** The signal `stop()` sends first; default SIGTERM (Postgres shuts down fast on SIGINT). */
+	stopSignal?: NodeJS.Signals;
+	/** How long `stop()` waits after that signal before SIGKILL; default 5 s. */
+	stopGraceMs?: number;
 }
 
 const running = new Set<RunningProcess>();
@@ -27,6 +34,8 @@ export function spawnGroup(name: string, command: string, args: string[], option
 		env: options.env ?? process.env,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
+		uid: options.uid,
+		gid: options.gid,
 	});
 	const exited = new Promise<number | string>((resolve) => {
 		child.once('error', () => resolve('spawn-error'));
@@ -41,8 +50,8 @@ export function spawnGroup(name: string, command: string, args: string[], option
 		child,
 		exited,
 		stop: async () => {
-			signalGroup(child, 'SIGTERM');
-			const ended = await Promise.race([exited.then(() => true), delay(GRACE_MS).then(() => false)]);
+			signalGroup(child, options.stopSignal ?? 'SIGTERM');
+			const ended = await Promise.race([exited.then(() => true), delay(options.stopGraceMs ?? GRACE_MS).then(() => false)]);
 			if (!ended) signalGroup(child, 'SIGKILL');
 			await exited;
 			// The leader may be gone while the group lives on (a runner it forked): end the rest too.
