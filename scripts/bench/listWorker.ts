@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runListInEngine } from './runListInEngine';
+import { runAsChild } from './childMain';
 
 export interface ListWorkerSpec {
 	credential: IDataObject;
@@ -39,11 +40,4 @@ async function main(spec: ListWorkerSpec): Promise<ListWorkerResult> {
 	}
 }
 
-main(JSON.parse(process.argv[2]) as ListWorkerSpec)
-	.then((result) => {
-		process.stdout.write(`${JSON.stringify(result)}\n`);
-	})
-	.catch((error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-		process.exitCode = 1;
-	});
+runAsChild(main);

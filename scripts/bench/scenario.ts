@@ -9,6 +9,7 @@ import { credentialFor } from './benchCredential';
 import { EmulatorProcess } from './emulatorProcess';
 import { runListInEngine } from './runListInEngine';
 import { listSequentially } from './sequentialPager';
+import { runAsChild } from './childMain';
 
 export interface ScenarioSpec {
 	name: string;
@@ -81,11 +82,4 @@ async function run(spec: ScenarioSpec): Promise<ScenarioResult> {
 	}
 }
 
-run(JSON.parse(process.argv[2]) as ScenarioSpec)
-	.then((result) => {
-		process.stdout.write(`${JSON.stringify(result)}\n`);
-	})
-	.catch((error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-		process.exitCode = 1;
-	});
+runAsChild(run);

@@ -12,6 +12,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { credentialFor } from './benchCredential';
 import { EmulatorProcess } from './emulatorProcess';
 import type { ListWorkerResult, ListWorkerSpec } from './listWorker';
+import { runAsChild } from './childMain';
 
 export interface SharedQuotaSpec {
 	processes: number;
@@ -95,11 +96,4 @@ async function run(spec: SharedQuotaSpec): Promise<SharedQuotaResult> {
 	}
 }
 
-run(JSON.parse(process.argv[2]) as SharedQuotaSpec)
-	.then((result) => {
-		process.stdout.write(`${JSON.stringify(result)}\n`);
-	})
-	.catch((error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-		process.exitCode = 1;
-	});
+runAsChild(run);

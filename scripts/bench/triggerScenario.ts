@@ -9,6 +9,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
 import { startEmulator, EMULATOR_KEYS } from '../../test/emulator';
 import { pollOnce } from '../../test/harness';
+import { runAsChild } from './childMain';
 
 export interface TriggerSpec {
 	firmwares: number;
@@ -73,11 +74,4 @@ async function run(spec: TriggerSpec): Promise<TriggerResult> {
 	}
 }
 
-run(JSON.parse(process.argv[2]) as TriggerSpec)
-	.then((result) => {
-		process.stdout.write(`${JSON.stringify(result)}\n`);
-	})
-	.catch((error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-		process.exitCode = 1;
-	});
+runAsChild(run);

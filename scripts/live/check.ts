@@ -23,6 +23,7 @@ import {
 } from './assumptions';
 import type { IotAnswer } from '../../nodes/AlibabaCloudIot/transport/popRequest';
 import type { LiveConfig } from './config';
+import { listByFirmwareNode } from '../listByFirmwareNode';
 import { Wire, wireJobs, type WireExchange } from './wire';
 
 /** Everything the check saw, for the printout and for `--record`. */
@@ -167,18 +168,15 @@ async function nodeThroughEngine(
 	const name = "node output through n8n's engine";
 	const returnAll = total <= NODE_JOB_BUDGET;
 	const result = await runNode({
-		node: {
-			type: new AlibabaCloudIot(),
-			parameters: {
-				resource: 'otaJob',
-				operation: 'listByFirmware',
+		node: listByFirmwareNode(
+			{
 				firmwareId: { __rl: true, mode: 'id', value: firmwareId },
 				returnAll,
 				limit: NODE_JOB_BUDGET,
 				options: config.iotInstanceId ? { iotInstanceId: config.iotInstanceId } : {},
 			},
-			credentials: { alibabaCloudIotApi: { id: 'live', name: 'Live check' } },
-		},
+			'Live check',
+		),
 		credentials: { alibabaCloudIotApi: config.credential as ICredentialDataDecryptedObject },
 	});
 	if (result.error) return { line: differs(name, String(result.error.message)), laterJobs: [], items: [] };

@@ -174,9 +174,12 @@ describe('npm run live (the CLI itself)', () => {
 		expect(code).toBe(0);
 		// At most 2 requests per second of each action (Alibaba's quota is per action: 10 or more), as
 		// against the live service.
-		for (const [action, figures] of Object.entries(emulator.statsSummary().byAction)) {
-			expect(Math.max(...Object.values(figures.peakPerSecondByAccount))).toBeLessThanOrEqual(2);
-		}
+		const peaks = Object.entries(emulator.statsSummary().byAction).map(([action, figures]) => [
+			action,
+			Math.max(...Object.values(figures.peakPerSecondByAccount)),
+		]);
+		expect(peaks.filter(([, peak]) => Number(peak) > 2)).toEqual([]);
+		expect(peaks.length).toBeGreaterThan(0);
 		expect(stdout).not.toContain(EMULATOR_KEYS.sts.securityToken);
 	}, 120_000);
 });
