@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AlibabaApiError } from '../../nodes/AlibabaCloudIot/transport/errors';
-import { createIotCaller, type IotCaller } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
+import { createOtaCaller } from '../../nodes/AlibabaCloudIot/api/otaCaller';
+import type { IotCaller } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
 import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
 import type { IotAnswer, IotParams } from '../../nodes/AlibabaCloudIot/transport/popRequest';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/AlibabaCloudIot/transport/retry';
@@ -23,7 +24,7 @@ export class Wire {
 	private readonly call: IotCaller;
 
 	constructor(credential: IDataObject) {
-		this.call = createIotCaller(resolveIotCredentials(credential), {
+		this.call = createOtaCaller(resolveIotCredentials(credential), {
 			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, maxElapsedMs: 20_000 },
 		});
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { createIotCaller, type IotCaller } from '../transport/iotCaller';
+import { createOtaCaller } from '../api/otaCaller';
+import type { IotCaller } from '../transport/iotCaller';
 import type { IotCredentials } from '../transport/iotCredentials';
 import { mapConcurrent } from './concurrency';
 import { errorItemJson, toNodeError } from './nodeErrors';
@@ -86,7 +87,7 @@ export function iotActionExecute<Fields extends object>(
 			this,
 			(itemIndex) => ({ ...readFields(this, itemIndex), ...readOperationOptions(this, itemIndex) }),
 			async ({ callOptions, ...request }, itemIndex) => {
-				const call = createIotCaller(credentials, callOptions);
+				const call = createOtaCaller(credentials, callOptions);
 				const records = await run(call, request as unknown as Fields, { context: this, itemIndex });
 				return (Array.isArray(records) ? records : [records]) as IDataObject[];
 			},

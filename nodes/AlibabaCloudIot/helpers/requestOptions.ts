@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { otaActionQuota } from '../api/limits';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type IotCallOptions } from '../transport/iotCaller';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { operationError } from './nodeErrors';
@@ -37,12 +36,15 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 	},
 ];
 
+/** How one item's requests are sent and retried (the quotas come from api/otaCaller). */
+export type RequestOptions = Required<Omit<IotCallOptions, 'quotaPerSecondOf'>>;
+
 /** The request options of one input item, checked. */
 export function readRequestOptions(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	options: IDataObject,
-): Required<IotCallOptions> {
+): RequestOptions {
 	const number = (value: unknown, label: string, fallback: number, minimum: number) => {
 		if (value === undefined || value === '') return fallback;
 		const parsed = Number(value);
@@ -62,6 +64,5 @@ export function readRequestOptions(
 			maxAttempts: Math.floor(number(options.maxAttempts, 'Max Attempts', DEFAULT_MAX_ATTEMPTS, 1)),
 			maxElapsedMs: number(options.maxRetrySeconds, 'Max Retry Time', DEFAULT_MAX_RETRY_SECONDS, 0) * 1000,
 		},
-		quotaPerSecondOf: otaActionQuota,
 	};
 }

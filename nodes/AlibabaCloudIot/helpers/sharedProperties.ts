@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { IotCallOptions } from '../transport/iotCaller';
 import { operationError } from './nodeErrors';
-import { readRequestOptions, REQUEST_OPTIONS } from './requestOptions';
+import { readRequestOptions, REQUEST_OPTIONS, type RequestOptions } from './requestOptions';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -40,7 +39,7 @@ export function operationOptions(displayOptions: DisplayOptions): INodePropertie
 export function readOperationOptions(
 	context: IExecuteFunctions,
 	itemIndex: number,
-): { iotInstanceId?: string; callOptions: Required<IotCallOptions> } {
+): { iotInstanceId?: string; callOptions: RequestOptions } {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return { iotInstanceId: iotInstanceIdOf(options), callOptions: readRequestOptions(context, itemIndex, options) };
 }

@@ -7,7 +7,7 @@ import type {
 import { listOtaFirmwarePage } from '../api/otaFirmwares';
 import { hintFor } from '../helpers/errorHints';
 import { AlibabaApiError } from '../transport/errors';
-import { createIotCaller } from '../transport/iotCaller';
+import { createOtaCaller } from '../api/otaCaller';
 import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
@@ -34,7 +34,7 @@ export async function alibabaCloudIotApiTest(
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
 	}
-	const call = createIotCaller(credentials, { timeoutMs: PROBE_TIMEOUT_MS, retryPolicy: PROBE_RETRY_POLICY });
+	const call = createOtaCaller(credentials, { timeoutMs: PROBE_TIMEOUT_MS, retryPolicy: PROBE_RETRY_POLICY });
 	try {
 		await listOtaFirmwarePage(call, { currentPage: 1, pageSize: 1 });
 		return accepted(credentials);

@@ -8,7 +8,7 @@ import type {
 import { listOtaFirmwarePage, type OtaFirmware } from '../api/otaFirmwares';
 import { toNodeError } from '../helpers/nodeErrors';
 import { iotInstanceIdOf } from '../helpers/sharedProperties';
-import { createIotCaller } from '../transport/iotCaller';
+import { createOtaCaller } from '../api/otaCaller';
 import { resolveIotCredentials } from '../transport/iotCredentials';
 
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
@@ -29,7 +29,7 @@ export async function searchFirmwares(
 ): Promise<INodeListSearchResult> {
 	try {
 		const credentials = resolveIotCredentials(await this.getCredentials('alibabaCloudIotApi'));
-		const call = createIotCaller(credentials, {
+		const call = createOtaCaller(credentials, {
 			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, maxElapsedMs: 10_000 },
 		});
 		const iotInstanceId = currentIotInstanceId(this);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { operationError, toNodeError } from '../helpers/nodeErrors';
 import { iotInstanceIdOf } from '../helpers/sharedProperties';
-import { createIotCaller } from '../transport/iotCaller';
+import { createOtaCaller } from '../api/otaCaller';
 import { resolveIotCredentials } from '../transport/iotCredentials';
 import { compareJobs, type FirmwareWatch, type JobEvent } from './jobWatch';
 import { newestJobOf } from './newestJob';
@@ -35,7 +35,7 @@ export async function pollJobChanges(context: IPollFunctions): Promise<INodeExec
 	const iotInstanceId = iotInstanceIdOf(context.getNodeParameter('options', {}) as IDataObject);
 
 	try {
-		const call = createIotCaller(resolveIotCredentials(await context.getCredentials('alibabaCloudIotApi')));
+		const call = createOtaCaller(resolveIotCredentials(await context.getCredentials('alibabaCloudIotApi')));
 		if (context.getMode() === 'manual') {
 			const newest = await newestJobOf(call, firmwareIds, iotInstanceId);
 			return newest ? [toItem({ job: newest, event: 'created', previousStatus: null })] : [];

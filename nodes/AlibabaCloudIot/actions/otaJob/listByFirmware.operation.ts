@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createOtaCaller } from '../../api/otaCaller';
 import { listOtaJobsByFirmware, type OtaJob } from '../../api/otaJobs';
 import { executePerItem } from '../../helpers/perItem';
 import {
@@ -10,7 +11,6 @@ import {
 	readRequiredText,
 	returnAllAndLimit,
 } from '../../helpers/sharedProperties';
-import { createIotCaller } from '../../transport/iotCaller';
 import type { IotCredentials } from '../../transport/iotCredentials';
 import { isEmptyOtaJobFilter, matchesOtaJobFilter } from './jobFilterMatch';
 import { jobFiltersProperty, readJobFilter } from './jobFilters';
@@ -38,7 +38,7 @@ export async function execute(
 		this,
 		(itemIndex) => readItemRequest(this, itemIndex),
 		async ({ callOptions, ...listing }) =>
-			(await listOtaJobsByFirmware(createIotCaller(credentials, callOptions), listing)) as IDataObject[],
+			(await listOtaJobsByFirmware(createOtaCaller(credentials, callOptions), listing)) as IDataObject[],
 	);
 }
 
