@@ -122,15 +122,19 @@ async function sharedQuota(): Promise<boolean> {
 	return ok;
 }
 
-/** (t): the trigger's requests per poll, 20 firmwares x 10,000 jobs, open jobs on page 1. */
+/** (t): the trigger's requests per poll, 20 firmwares x 10,000 jobs, open jobs on one page, in both list orders. */
 async function triggerCost(): Promise<void> {
-	const spec: TriggerSpec = { firmwares: 20, jobsPerFirmware: 10_000 };
-	const result = await runInProcess<TriggerResult>('triggerScenario.ts', spec);
-	const [first, ...later] = result.requestsPerPoll;
-	printTable([
-		['(t) trigger', 'first poll', 'later polls', 'items of the last poll'],
-		['20 firmwares x 10,000 jobs, newest first, open jobs on page 1', `${first} requests`, later.map((count) => `${count} requests`).join(', '), String(result.lastPollItems)],
-	]);
+	const rows = [['(t) trigger', 'first poll', 'later polls', 'items of the last poll']];
+	for (const [order, where] of [
+		['newestFirst', 'newest first, open jobs on page 1'],
+		['oldestFirst', 'oldest first, open jobs on the last page'],
+	] as const) {
+		const spec: TriggerSpec = { firmwares: 20, jobsPerFirmware: 10_000, order };
+		const result = await runInProcess<TriggerResult>('triggerScenario.ts', spec);
+		const [first, ...later] = result.requestsPerPoll;
+		rows.push([`20 firmwares x 10,000 jobs, ${where}`, `${first} requests`, later.map((count) => `${count} requests`).join(', '), String(result.lastPollItems)]);
+	}
+	printTable(rows);
 }
 
 /** Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own; prints its own tables. */

@@ -1,6 +1,7 @@
 /**
  * The trigger's cost per poll, run in a process of its own: `tsx scripts/bench/triggerScenario.ts '<json TriggerSpec>'`.
- * Firmwares listed newest first with every open job on page 1 (all later jobs completed), the
+ * Firmwares whose open jobs are the newest (all older jobs completed), listed newest first (the
+ * open jobs on page 1) or oldest first (on the last page); the
  * trigger polled through n8n-core's PollContext (the harness `pollOnce`) and the emulator's
  * request count read per poll. No quota or latency: requests are what is counted here.
  */
@@ -14,16 +15,17 @@ import { runAsChild } from './childMain';
 export interface TriggerSpec {
 	firmwares: number;
 	jobsPerFirmware: number;
+	order: 'newestFirst' | 'oldestFirst';
 }
 
 export interface TriggerResult extends TriggerSpec {
 	/** Requests of the first poll (the baseline), then of each later poll. */
 	requestsPerPoll: number[];
-	/** Items the last poll emitted: one job changed status on page 1 before it. */
+	/** Items the last poll emitted: one open job changed status before it. */
 	lastPollItems: number;
 }
 
-/** Jobs open on page 1 only (of 200 jobs a page): everything past the newest 100 has ended. */
+/** Jobs open on one page only (of 200 jobs a page): everything but the newest 100 has ended. */
 const OPEN_JOBS = 100;
 
 async function run(spec: TriggerSpec): Promise<TriggerResult> {
@@ -32,7 +34,7 @@ async function run(spec: TriggerSpec): Promise<TriggerResult> {
 		const firmwareIds: string[] = [];
 		for (let index = 0; index < spec.firmwares; index++) {
 			const firmwareId = `FwTrigBench${String(index).padStart(11, '0')}`;
-			const { jobs } = emulator.addFirmware({ firmwareId, jobCount: spec.jobsPerFirmware, seed: 3000 + index });
+			const { jobs } = emulator.addFirmware({ firmwareId, jobCount: spec.jobsPerFirmware, seed: 3000 + index, order: spec.order });
 			for (const job of jobs.slice(OPEN_JOBS)) {
 				job.JobStatus = 'COMPLETED';
 				job.UtcEndTime ??= job.UtcModified;

@@ -1,5 +1,6 @@
-// What a poll costs: a firmware listed newest first is read only from its head once its order is
-// known; everything else falls back to a full listing (requests counted from the emulator).
+// What a poll costs: once a firmware's order is known, a newest-first list is read only from its
+// head and an oldest-first one only from its tail; everything else falls back to a full listing
+// (requests counted from the emulator).
 import type { IDataObject } from 'n8n-workflow';
 
 import { FULL_LISTING_INTERVAL_MS } from '../../nodes/AlibabaCloudIot/trigger/readFirmwareJobs';
@@ -59,26 +60,75 @@ describe('Trigger cost per poll', () => {
 		expect(pagesOf(await poll([firmwareId], state))).toEqual([1]);
 	});
 
-	it('oldest first: the order does not hold, so every poll lists every job', async () => {
+	it('oldest first, open jobs on the last page: one full listing, then 1 request per poll', async () => {
 		const firmwareId = newFirmwareId('Old');
 		const jobs = addFirmware(emulator, firmwareId, { count: JOBS, open: 30, order: 'oldestFirst' });
 		const state: IDataObject = {};
 		await poll([firmwareId], state);
-		expect(watchOf(state, firmwareId).newestFirst).toBe(false);
+		expect(watchOf(state, firmwareId)).toMatchObject({ newestFirst: false, oldestFirst: true, total: JOBS });
 
+		const quiet = await poll([firmwareId], state);
+		expect(pagesOf(quiet)).toEqual([5]);
+		expect(quiet.events).toEqual([]);
+
+		// A new job opens page 6, read on from page 5; both events reported.
 		const created = emulator.addJob(firmwareId, { JobStatus: 'PLANNED' });
 		emulator.setJobStatus(jobs[5].JobId, 'COMPLETED');
 		const next = await poll([firmwareId], state);
-		// 1,001 jobs: five pages of 200, and the one left over.
-		expect(pagesOf(next)).toEqual([1, 2, 3, 4, 5, 1001]);
+		expect(pagesOf(next)).toEqual([5, 6]);
 		expect(eventsOf(next)).toEqual([
 			['statusChanged', jobs[5].JobId, 'IN_PROGRESS', 'COMPLETED'],
 			['created', created.JobId, null, 'PLANNED'],
 		]);
-		expect(pagesOf(await poll([firmwareId], state))).toEqual([1, 2, 3, 4, 5, 1001]);
+		// Page 6 holds the newest job only: the read goes back to page 5, where the open jobs start.
+		const after = await poll([firmwareId], state);
+		expect(pagesOf(after)).toEqual([6, 5]);
+		expect(after.events).toEqual([]);
 	});
 
-	it('an order that stops holding is seen on the page read, and that same poll lists every job', async () => {
+	it('oldest first: reads back to the oldest open job, and no further', async () => {
+		const firmwareId = newFirmwareId('OldDeep');
+		const jobs = addFirmware(emulator, firmwareId, { count: JOBS, open: 450, order: 'oldestFirst' });
+		const state: IDataObject = {};
+		await poll([firmwareId], state);
+
+		// The oldest open job is the 450th newest, the 551st listed: on page 3.
+		expect(pagesOf(await poll([firmwareId], state))).toEqual([5, 4, 3]);
+		emulator.setJobStatus(jobs[449].JobId, 'CANCELED');
+		const ended = await poll([firmwareId], state);
+		expect(pagesOf(ended)).toEqual([5, 4, 3]);
+		expect(eventsOf(ended)).toEqual([['statusChanged', jobs[449].JobId, 'IN_PROGRESS', 'CANCELED']]);
+		for (const job of jobs.slice(30, 449)) emulator.setJobStatus(job.JobId, 'COMPLETED');
+		expect((await poll([firmwareId], state)).events).toHaveLength(419);
+		expect(pagesOf(await poll([firmwareId], state))).toEqual([5]);
+	});
+
+	it('oldest first: a list that got shorter is read from its new end', async () => {
+		const firmwareId = newFirmwareId('OldShort');
+		const jobs = addFirmware(emulator, firmwareId, { count: JOBS, open: 30, order: 'oldestFirst' });
+		const state: IDataObject = {};
+		await poll([firmwareId], state);
+		// As if the firmware had had 1,300 jobs at the last poll: page 7 is empty now.
+		watchOf(state, firmwareId).total = 1300;
+		emulator.setJobStatus(jobs[0].JobId, 'COMPLETED');
+		const shorter = await poll([firmwareId], state);
+		expect(pagesOf(shorter)).toEqual([7, 5]);
+		expect(eventsOf(shorter)).toEqual([['statusChanged', jobs[0].JobId, 'IN_PROGRESS', 'COMPLETED']]);
+		expect(watchOf(state, firmwareId).total).toBe(JOBS);
+		expect(pagesOf(await poll([firmwareId], state))).toEqual([5]);
+
+		// Were a page past the end refused rather than answered empty (the docs do not say), the
+		// trigger reads the list from page 1 on and reports the same.
+		watchOf(state, firmwareId).total = 1300;
+		emulator.inject({ respond: { kind: 'business', code: 'iot.common.InvalidPageParams', errorMessage: 'page out of range' } });
+		emulator.setJobStatus(jobs[1].JobId, 'COMPLETED');
+		const refused = await poll([firmwareId], state);
+		expect(pagesOf(refused)).toEqual([7, 1, 2, 3, 4, 5]);
+		expect(eventsOf(refused)).toEqual([['statusChanged', jobs[1].JobId, 'IN_PROGRESS', 'COMPLETED']]);
+		expect(pagesOf(await poll([firmwareId], state))).toEqual([5]);
+	});
+
+	it('an order that stops holding is seen on the page read, that same poll lists every job and learns the new order', async () => {
 		const firmwareId = newFirmwareId('Flip');
 		const jobs = addFirmware(emulator, firmwareId, { count: JOBS, open: 30 });
 		const state: IDataObject = {};
@@ -90,12 +140,16 @@ describe('Trigger cost per poll', () => {
 		const flipped = await poll([firmwareId], state);
 		expect(pagesOf(flipped)).toEqual([1, 1, 2, 3, 4, 5]);
 		expect(eventsOf(flipped)).toEqual([['statusChanged', jobs[3].JobId, 'IN_PROGRESS', 'COMPLETED']]);
-		expect(watchOf(state, firmwareId).newestFirst).toBe(false);
-		expect(pagesOf(await poll([firmwareId], state))).toEqual([1, 2, 3, 4, 5]);
+		expect(watchOf(state, firmwareId)).toMatchObject({ newestFirst: false, oldestFirst: true });
+		expect(pagesOf(await poll([firmwareId], state))).toEqual([5]);
 
-		// Newest first again: learned back from the next full listing.
+		// Newest first again: the tail read sees it on its first page, and that poll lists every job.
 		delete emulator.firmware(firmwareId)!.order;
-		await poll([firmwareId], state);
+		emulator.setJobStatus(jobs[4].JobId, 'COMPLETED');
+		const back = await poll([firmwareId], state);
+		expect(pagesOf(back)).toEqual([5, 1, 2, 3, 4, 5]);
+		expect(eventsOf(back)).toEqual([['statusChanged', jobs[4].JobId, 'IN_PROGRESS', 'COMPLETED']]);
+		expect(watchOf(state, firmwareId)).toMatchObject({ newestFirst: true, oldestFirst: false });
 		expect(pagesOf(await poll([firmwareId], state))).toEqual([1]);
 	});
 

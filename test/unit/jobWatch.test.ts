@@ -1,7 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import type { OtaJob } from '../../nodes/AlibabaCloudIot/api/otaJobs';
-import { createdAt, listedNewestFirst } from '../../nodes/AlibabaCloudIot/trigger/jobOrder';
+import { createdAt, listedNewestFirst, listedOldestFirst } from '../../nodes/AlibabaCloudIot/trigger/jobOrder';
 import { compareJobs, keepNewestOpen, MAX_OPEN_JOBS, type FirmwareWatch } from '../../nodes/AlibabaCloudIot/trigger/jobWatch';
 import { PollBudgetSpent, pollDeadline } from '../../nodes/AlibabaCloudIot/trigger/pollBudget';
 import { FakeClock } from '../support/fakeClock';
@@ -12,7 +12,13 @@ function job(n: number, status = 'IN_PROGRESS', utcCreate = new Date(BASE + n * 
 	return { JobId: `job-${n}`, JobStatus: status, UtcCreate: utcCreate } as OtaJob;
 }
 
-const full = (jobs: OtaJob[]) => ({ jobs, complete: true, newestFirst: listedNewestFirst(jobs) });
+const full = (jobs: OtaJob[]) => ({
+	jobs,
+	complete: true,
+	newestFirst: listedNewestFirst(jobs),
+	oldestFirst: !listedNewestFirst(jobs) && listedOldestFirst(jobs),
+	total: jobs.length,
+});
 
 function baseline(jobs: OtaJob[]): FirmwareWatch {
 	return compareJobs(undefined, full(jobs), 0).next;
@@ -30,6 +36,12 @@ describe('creation times as instants', () => {
 		expect(listedNewestFirst([job(1), job(2)])).toBe(false);
 		// A page continues the one before it.
 		expect(listedNewestFirst([job(5)], createdAt(job(4)))).toBe(false);
+	});
+
+	it('tells an oldest-first list, ties allowed, from any other', () => {
+		expect(listedOldestFirst([job(1), job(2), job(2), job(3)])).toBe(true);
+		expect(listedOldestFirst([job(2), job(1)])).toBe(false);
+		expect(listedOldestFirst([job(1), job(3), job(2)])).toBe(false);
 	});
 });
 
@@ -65,9 +77,10 @@ describe('compareJobs', () => {
 	it('learns the order and the time of a full listing; a partial read keeps both', () => {
 		const listed = compareJobs(undefined, full([job(3), job(2), job(1)]), 100).next;
 		expect(listed).toMatchObject({ newestFirst: true, listedAt: 100, checkedAt: 100, oldestOpenCreate: job(1).UtcCreate });
-		const partial = compareJobs(listed, { jobs: [job(3), job(2)], complete: false, newestFirst: true }, 200).next;
+		const partial = compareJobs(listed, { jobs: [job(3), job(2)], complete: false, newestFirst: true, oldestFirst: false, total: 3 }, 200).next;
 		expect(partial).toMatchObject({ newestFirst: true, listedAt: 100, checkedAt: 200 });
-		expect(compareJobs(undefined, full([job(1), job(2)]), 300).next.newestFirst).toBe(false);
+		expect(compareJobs(undefined, full([job(1), job(2)]), 300).next).toMatchObject({ newestFirst: false, oldestFirst: true, total: 2 });
+		expect(compareJobs(undefined, full([job(1), job(3), job(2)]), 300).next).toMatchObject({ newestFirst: false, oldestFirst: false });
 	});
 
 	it('keeps its state as JSON keeps it', () => {

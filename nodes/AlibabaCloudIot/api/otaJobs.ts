@@ -26,9 +26,13 @@ export interface OtaJob {
 	[field: string]: unknown;
 }
 
-interface ListOtaJobsRequest {
+/** Which firmware's jobs to list, and in which IoT instance (Enterprise instances only). */
+export interface FirmwareJobsRequest {
 	firmwareId: string;
 	iotInstanceId?: string;
+}
+
+interface ListOtaJobsRequest extends FirmwareJobsRequest {
 	/** Undefined returns every (kept) job. */
 	limit?: number;
 	/** Jobs kept and counted against the limit; ListOTAJobByFirmware has no server-side filter. */
@@ -49,7 +53,7 @@ export async function listOtaJobsByFirmware(call: IotCaller, request: ListOtaJob
 /** One page of ListOTAJobByFirmware. */
 export async function listOtaJobPage(
 	call: IotCaller,
-	request: { firmwareId: string; iotInstanceId?: string },
+	request: FirmwareJobsRequest,
 	page: Pick<PageRequest, 'currentPage' | 'pageSize'>,
 ): Promise<FetchedPage<OtaJob>> {
 	const params = { FirmwareId: request.firmwareId, IotInstanceId: request.iotInstanceId };

@@ -37,3 +37,8 @@ export function listedNewestFirst(jobs: readonly OtaJob[], after = Infinity): bo
 	}
 	return true;
 }
+
+/** Whether creation times never decrease along `jobs` (the API lists them oldest first). */
+export function listedOldestFirst(jobs: readonly OtaJob[]): boolean {
+	return jobs.every((job, index) => index === 0 || createdAt(job) >= createdAt(jobs[index - 1]));
+}

@@ -20,6 +20,10 @@ export interface FirmwareWatch {
 	oldestOpenCreate?: string;
 	/** Creation times never increased along the last full listing, nor along any read since. */
 	newestFirst?: boolean;
+	/** Creation times never decreased along them (and did change: a list that is both counts as newest first). */
+	oldestFirst?: boolean;
+	/** How many jobs the firmware had at the last read: where an oldest-first list ends. */
+	total?: number;
 	/** When the last full listing ran (ms since epoch). */
 	listedAt?: number;
 	/** When a poll last finished this firmware (ms): the least recently checked go first. */
@@ -44,6 +48,10 @@ export interface JobsRead {
 	complete: boolean;
 	/** Creation times never increased along the list as read. */
 	newestFirst: boolean;
+	/** Creation times never decreased along it, and it is not also newest first. */
+	oldestFirst: boolean;
+	/** The firmware's job count as the API gave it. */
+	total: number;
 }
 
 /**
@@ -94,6 +102,8 @@ function watchOf(previous: FirmwareWatch | undefined, read: JobsRead, now: numbe
 		open: Object.fromEntries(kept.map((job) => [job.JobId, job.JobStatus])),
 		...(oldest && { oldestOpenCreate: isoOf(createdAt(oldest)) }),
 		newestFirst: read.complete ? read.newestFirst : previous?.newestFirst === true && read.newestFirst,
+		oldestFirst: read.complete ? read.oldestFirst : previous?.oldestFirst === true && read.oldestFirst,
+		total: read.total,
 		...(listedAt !== undefined && { listedAt }),
 		checkedAt: now,
 	};
