@@ -65,6 +65,7 @@ describe('what is retried', () => {
 		['Throttling.User', { kind: 'gateway', httpStatus: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.', headers: { 'x-acs-retry-after': '150' } }],
 		['an HTML 502 page', { kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML }],
 		['a connection dropped mid-answer', { kind: 'destroy' }],
+		['HTTP 429 with a code of its own', { kind: 'gateway', httpStatus: 429, code: 'TooManyRequests', message: 'Too many requests.' }],
 	])('retries %s and then succeeds', async (_label, respond) => {
 		emulator.inject({ respond });
 		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: demo });
@@ -90,6 +91,27 @@ describe('what is retried', () => {
 		// Page 1 was refused six times, then answered: the seventh request for it got the 200.
 		const firstPage = emulator.requests.filter((request) => request.params.CurrentPage === '1');
 		expect(firstPage.map((request) => request.code ?? request.httpStatus)).toEqual([...Array(6).fill('Throttling.User'), 200]);
+	});
+
+	it.each<[string, InjectedResponse]>([
+		['a plain-text 429 page', { kind: 'raw', httpStatus: 429, contentType: 'text/plain', body: 'Too Many Requests' }],
+		['JSON 429 without an Alibaba code', { kind: 'raw', httpStatus: 429, contentType: 'application/json', body: '{"message":"rate limit exceeded"}' }],
+	])('takes %s for a throttle: retried beyond Max Attempts, within Max Retry Time', async (_label, respond) => {
+		emulator.inject({ times: 3, respond });
+		const result = await runListByFirmware({
+			credential: credentialFor(emulator),
+			parameters: { ...demo, options: { maxAttempts: 1, maxRetrySeconds: 60 } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map((request) => request.httpStatus)).toEqual([429, 429, 429, 200]);
+	});
+
+	it('says what answered when a 429 page outlasts Max Retry Time', async () => {
+		emulator.inject({ times: Infinity, respond: { kind: 'raw', httpStatus: 429, contentType: 'text/plain', body: 'Too Many Requests' } });
+		const result = await runListByFirmware({ credential: credentialFor(emulator), parameters: { ...demo, options: { maxRetrySeconds: 1 } } });
+		expect(String(result.error!.message)).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+ answered HTTP 429 with something that is not Alibaba Cloud JSON .*Too Many Requests.* \(gave up after \d+ attempts in \d\.\d s\)$/,
+		);
 	});
 
 	it('gives up on throttling once Max Retry Time has run out, and says so', async () => {

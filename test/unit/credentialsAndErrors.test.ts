@@ -67,6 +67,8 @@ describe('classifyErrorCode', () => {
 		['iot.something.NeverSeen', 200, 'business'],
 		['Throttling.User', 400, 'throttling'],
 		['Throttling', 429, 'throttling'],
+		['TooManyRequests', 429, 'throttling'],
+		['Forbidden.RAM', 429, 'permission'],
 		['ServiceUnavailable', 503, 'server'],
 		['InternalError', 500, 'server'],
 		['SomethingNew', 502, 'server'],

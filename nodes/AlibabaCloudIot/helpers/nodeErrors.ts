@@ -5,11 +5,8 @@ import { AlibabaApiError } from '../transport/errors';
 import { IotCredentialsError } from '../transport/iotCredentials';
 import { hintFor } from './errorHints';
 
-/** Codes that only this package makes up, for answers that never came from Alibaba. */
-const LOCAL_KINDS = new Set<AlibabaApiError['kind']>(['network', 'timeout', 'invalidResponse']);
-
 function userMessageOf(error: AlibabaApiError): string {
-	return LOCAL_KINDS.has(error.kind) ? error.apiMessage : error.message;
+	return error.local ? error.apiMessage : error.message;
 }
 
 /** The status only when it says something: a business error comes with HTTP 200, which is no failure. */

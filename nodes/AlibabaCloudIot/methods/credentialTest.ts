@@ -69,9 +69,7 @@ function refused(verdict: string, error: AlibabaApiError): INodeCredentialTestRe
 /** No verdict on the credentials: the endpoint could not be reached, or something else answered. */
 function unverified(error: AlibabaApiError, credentials: IotCredentials): string {
 	// Network, timeout and non-JSON messages already name the endpoint.
-	if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'invalidResponse') {
-		return `${sentence(error.apiMessage)} ${hintFor(error)}`;
-	}
+	if (error.local) return `${sentence(error.apiMessage)} ${hintFor(error)}`;
 	return `Could not verify the credentials at ${credentials.endpoint}: ${sentence(error.message)} ${hintFor(error)}`;
 }
 

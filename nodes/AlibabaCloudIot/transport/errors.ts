@@ -58,7 +58,20 @@ export class AlibabaApiError extends Error {
 	get retryable(): boolean {
 		return RETRYABLE_KINDS.has(this.kind);
 	}
+
+	/**
+	 * No Alibaba answer behind it (no connection, a timeout, a proxy's page): its code is this
+	 * package's own, so the message alone, which names the endpoint, says what happened.
+	 */
+	get local(): boolean {
+		return LOCAL_KINDS.has(this.kind) || this.code === FOREIGN_ANSWER_CODE;
+	}
 }
+
+const LOCAL_KINDS = new Set<AlibabaErrorKind>(['network', 'timeout', 'invalidResponse']);
+
+/** The code given to an answer that is not Alibaba's JSON (a proxy's or gateway's page). */
+export const FOREIGN_ANSWER_CODE = 'InvalidResponse';
 
 const RETRYABLE_KINDS = new Set<AlibabaErrorKind>([
 	'throttling',
@@ -119,6 +132,15 @@ export function classifyErrorCode(code: string, httpStatus?: number): AlibabaErr
 	if (SERVER_CODES.has(code)) return 'server';
 	// A reused nonce is a collision on our side; the next attempt draws a fresh one.
 	if (code === 'SignatureNonceUsed') return 'server';
+	if (httpStatus === TOO_MANY_REQUESTS) return 'throttling';
 	if (httpStatus !== undefined && httpStatus >= 500) return 'server';
 	return 'business';
+}
+
+/** HTTP's own "slow down" (RFC 6585), whatever code or page comes with it: a gateway's or a proxy's quota. */
+const TOO_MANY_REQUESTS = 429;
+
+/** What an answer that is not Alibaba's JSON says: a 429 page is a throttle, anything else a bad answer. */
+export function kindOfForeignAnswer(httpStatus: number | undefined): AlibabaErrorKind {
+	return httpStatus === TOO_MANY_REQUESTS ? 'throttling' : 'invalidResponse';
 }

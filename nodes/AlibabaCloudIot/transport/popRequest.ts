@@ -3,7 +3,7 @@ import type { Agent } from 'node:http';
 import RPCClient from '@alicloud/pop-core';
 
 import { captureInto, capturedText, capturingAgent, newCapture, type AnswerCapture } from './answerCapture';
-import { AlibabaApiError, classifyErrorCode } from './errors';
+import { AlibabaApiError, classifyErrorCode, FOREIGN_ANSWER_CODE, kindOfForeignAnswer } from './errors';
 import type { IotCredentials } from './iotCredentials';
 import { redactText } from './redact';
 import { throttleWaitMs } from './throttleHints';
@@ -160,8 +160,8 @@ function foreignJsonError(body: IotAnswer, httpStatus: number | undefined, call:
 	// Redacted whole before the cut, so no cut can leave a piece of a secret behind.
 	const quote = text ? ` ("${clean(text, call.credentials).slice(0, 200)}")` : '';
 	return new AlibabaApiError({
-		kind: 'invalidResponse',
-		code: 'InvalidResponse',
+		kind: kindOfForeignAnswer(httpStatus),
+		code: FOREIGN_ANSWER_CODE,
 		apiMessage: `${call.credentials.endpoint} answered${httpStatus ? ` HTTP ${httpStatus}` : ''} with JSON that is not Alibaba Cloud's${quote}`,
 		httpStatus,
 		action: call.action,
@@ -192,8 +192,8 @@ function toAlibabaApiError(error: unknown, call: FailedCall): AlibabaApiError {
 		const captured = call.capture ? capturedText(call.capture) : undefined;
 		const body = captured === undefined ? undefined : clean(captured, credentials);
 		return new AlibabaApiError({
-			kind: 'invalidResponse',
-			code: 'InvalidResponse',
+			kind: kindOfForeignAnswer(httpStatus),
+			code: FOREIGN_ANSWER_CODE,
 			// The page is a proxy's, and may echo the signed request: only its redacted title or start.
 			apiMessage: clean(
 				`${credentials.endpoint} answered${httpStatus ? ` HTTP ${httpStatus}` : ''} with something that is not Alibaba Cloud JSON${describeBody(body)}`,
