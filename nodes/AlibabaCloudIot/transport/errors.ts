@@ -64,11 +64,12 @@ export class AlibabaApiError extends Error {
 	 * package's own, so the message alone, which names the endpoint, says what happened.
 	 */
 	get local(): boolean {
-		return LOCAL_KINDS.has(this.kind) || this.code === FOREIGN_ANSWER_CODE;
+		return NO_ANSWER_KINDS.has(this.kind) || this.code === FOREIGN_ANSWER_CODE;
 	}
 }
 
-const LOCAL_KINDS = new Set<AlibabaErrorKind>(['network', 'timeout', 'invalidResponse']);
+/** No HTTP answer at all; a proxy's page (invalidResponse, or a throttle when it is a 429) has FOREIGN_ANSWER_CODE. */
+const NO_ANSWER_KINDS = new Set<AlibabaErrorKind>(['network', 'timeout']);
 
 /** The code given to an answer that is not Alibaba's JSON (a proxy's or gateway's page). */
 export const FOREIGN_ANSWER_CODE = 'InvalidResponse';
