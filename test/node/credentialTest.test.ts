@@ -112,6 +112,16 @@ describe('the credential Test button', () => {
 		expect(result.message).toContain('A proxy or gateway answered instead of Alibaba Cloud');
 	});
 
+	it("reports a proxy's 429 page as what answered, after one retry (throttled or not, the Test retries once)", async () => {
+		emulator.inject({ respond: { kind: 'raw', httpStatus: 429, contentType: 'text/plain', body: 'Too Many Requests' }, times: Infinity });
+		const result = await pressTest(credentialFor(emulator));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(
+			new RegExp(`^${emulator.url.replace(/\./g, '\\.')} answered HTTP 429 with something that is not Alibaba Cloud JSON .*Too Many Requests`),
+		);
+		expect(emulator.requests).toHaveLength(2);
+	});
+
 	it('reports an invalid endpoint before any request', async () => {
 		const invalid = await pressTest(credentialFor(emulator, 'active', { endpoint: 'iot.example.com' }));
 		expect(invalid.status).toBe('Error');

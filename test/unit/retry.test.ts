@@ -79,6 +79,18 @@ describe('withRetries', () => {
 		expect(calls()).toBe(13);
 	});
 
+	it('counts throttled attempts too when the policy says so (a caller someone waits on)', async () => {
+		const clock = new FakeClock();
+		const throttled = () => apiError('throttling', 'Throttling.User', 300);
+		const { attempt, calls } = failing([throttled(), throttled(), throttled()]);
+		const impatient = { ...policy, maxAttempts: 2, throttlesUseAttempts: true };
+		await expect(clock.runUntilSettled(withRetries(attempt, impatient, clock, () => 0.5))).rejects.toMatchObject({
+			code: 'Throttling.User',
+			attempts: 2,
+		});
+		expect(calls()).toBe(2);
+	});
+
 	it('still stops server failures after maxAttempts when throttles came between them', async () => {
 		const clock = new FakeClock();
 		const server = () => apiError('server', 'ServiceUnavailable');

@@ -12,10 +12,10 @@ import { resolveIotCredentials, type IotCredentials } from '../transport/iotCred
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
 /**
- * One retry at most, and none once 3 s have passed (a throttled answer asking for longer, or a
- * timeout, is reported at once): the user is waiting in front of the form.
+ * One retry at most, throttled or not, and none once 3 s have passed (a throttled answer asking for
+ * longer, or a timeout, is reported at once): the user is waiting in front of the form.
  */
-const PROBE_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, maxElapsedMs: 3_000 };
+const PROBE_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, maxElapsedMs: 3_000, throttlesUseAttempts: true };
 const PROBE_TIMEOUT_MS = 10_000;
 
 /**

@@ -16,6 +16,11 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 	maxDelayMs: number;
 	/**
+	 * True when throttled answers use up `maxAttempts` too: for a caller someone is waiting on (the
+	 * credential Test), not for work that should wait out a shared quota.
+	 */
+	throttlesUseAttempts?: boolean;
+	/**
 	 * False for an action that changes the fleet: a failure whose outcome is unknown (timeout,
 	 * dropped connection) is not retried, since the first request may have been carried out.
 	 */
@@ -80,7 +85,9 @@ export async function withRetries<T>(
 				delay = retryDelayMs(failures, policy, error.retryAfterMs, random);
 			}
 			const outOfTime = clock.now() + delay - startedAt > policy.maxElapsedMs;
-			if ((!throttled && failures >= policy.maxAttempts) || outOfTime) {
+			const counted = policy.throttlesUseAttempts ? failures + throttles : failures;
+			const outOfAttempts = (!throttled || policy.throttlesUseAttempts === true) && counted >= policy.maxAttempts;
+			if (outOfAttempts || outOfTime) {
 				throw gaveUp(error, attempts, outOfTime ? clock.now() - startedAt : undefined);
 			}
 			await clock.sleep(delay);
