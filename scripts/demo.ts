@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { EMULATOR_KEYS, startEmulator } from '../test/emulator';
+import { EMULATOR_KEYS, startEmulator } from '../tools/emulator';
 import { loadExampleWorkflow, runExampleWorkflow } from '../test/support/exampleWorkflows';
 
 const COLUMNS = ['JobId', 'JobStatus', 'JobType', 'SelectionType', 'TargetSelection', 'UtcCreate', 'Tags'];

@@ -7,16 +7,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { installCommunityPackage, nodesFolder } from '../test/e2e/communityPackage';
-import { startEmulatorProcess } from '../test/e2e/emulatorProcess';
-import { preferredOrFreePort } from '../test/e2e/freePort';
-import { N8nCli } from '../test/e2e/n8nCli';
-import { n8nLogFile } from '../test/e2e/n8nEnv';
-import { hasOwner, setUpOwner, startN8nServer, type Owner } from '../test/e2e/n8nServer';
-import { buildAndPack } from '../test/e2e/packageTarball';
-import { PACKAGE_NAME, REPO_ROOT } from '../test/e2e/paths';
-import { installCleanupHandlers, isShuttingDown, stopAll } from '../test/e2e/processes';
-import { ensureToolchain } from '../test/e2e/toolchain';
+import { installCommunityPackage, nodesFolder } from '../tools/n8n/communityPackage';
+import { startEmulatorProcess } from '../tools/n8n/emulatorProcess';
+import { preferredOrFreePort } from '../tools/n8n/freePort';
+import { N8nCli } from '../tools/n8n/n8nCli';
+import { n8nLogFile } from '../tools/n8n/n8nEnv';
+import { hasOwner, setUpOwner, startN8nServer, type Owner } from '../tools/n8n/n8nServer';
+import { buildAndPack } from '../tools/n8n/packageTarball';
+import { PACKAGE_NAME, REPO_ROOT } from '../tools/n8n/paths';
+import { installCleanupHandlers, isShuttingDown, stopAll } from '../tools/n8n/processes';
+import { ensureToolchain } from '../tools/n8n/toolchain';
 import { exampleCredentials, loadExamples } from '../test/e2e/workflowFixtures';
 
 const DEV_DIR = join(REPO_ROOT, '.cache', 'dev');

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import type { StatsSummary } from '../../test/emulator';
+import type { StatsSummary } from '../../tools/emulator';
 
 /**
  * The emulator in a child process of its own, so the benchmark's CPU and memory numbers are the
@@ -18,7 +18,7 @@ export class EmulatorProcess {
 	) {}
 
 	static async start(options: { qps: number; latencyMs: number }): Promise<EmulatorProcess> {
-		const cli = join(__dirname, '..', '..', 'test', 'emulator', 'cli.ts');
+		const cli = join(__dirname, '..', '..', 'tools', 'emulator', 'cli.ts');
 		const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 		const child = spawn(tsx, [cli, '--qps', String(options.qps), '--latency', String(options.latencyMs)], {
 			stdio: ['ignore', 'pipe', 'inherit'],

@@ -8,7 +8,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
-import { startEmulator, EMULATOR_KEYS } from '../../test/emulator';
+import { startEmulator, EMULATOR_KEYS } from '../../tools/emulator';
 import { pollOnce } from '../../test/harness';
 import { runAsChild } from './childMain';
 

@@ -1,5 +1,5 @@
 // A tiny check runner: one line per check, a plain "N passed, N failed" at the end.
-import { isShuttingDown } from './processes';
+import { isShuttingDown } from '../../tools/n8n/processes';
 
 export class Checks {
 	passed = 0;

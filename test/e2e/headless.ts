@@ -5,15 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Checks } from './checks';
-import { installCommunityPackage } from './communityPackage';
-import type { EmulatorProcess } from './emulatorProcess';
+import { installCommunityPackage } from '../../tools/n8n/communityPackage';
+import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import { runListingWorkflow } from './listingRun';
 import { isRolloutGuard, runRolloutGuardWorkflow, seedRolloutGuard } from './rolloutGuardRun';
-import { N8nCli } from './n8nCli';
+import { N8nCli } from '../../tools/n8n/n8nCli';
 import { missingFromTarball } from './packageContents';
-import { PACKAGE_NAME, REPO_ROOT } from './paths';
+import { PACKAGE_NAME, REPO_ROOT } from '../../tools/n8n/paths';
 import { ExpectedJobs } from './runData';
-import type { Toolchain } from './toolchain';
+import type { Toolchain } from '../../tools/n8n/toolchain';
 import { emulatorCredential, exampleCredentials, loadExamples, variant, withCredential, withFirmware } from './workflowFixtures';
 import { readN8nLog, runWrongSecretWorkflow } from './wrongSecretRun';
 

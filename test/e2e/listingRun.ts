@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 
 import type { Checks } from './checks';
-import type { EmulatorProcess } from './emulatorProcess';
-import type { N8nCli } from './n8nCli';
-import { NODE_TYPE } from './paths';
+import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
+import type { N8nCli } from '../../tools/n8n/n8nCli';
+import { NODE_TYPE } from '../../tools/n8n/paths';
 import { ExpectedJobs, itemsOf, SIMPLE_OTA_JOB_INFO_FIELDS, type RunItem } from './runData';
 import { firmwareIdOf, ourNodes, type ExampleWorkflow } from './workflowFixtures';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, posix } from 'node:path';
 
-import { REPO_ROOT } from './paths';
+import { REPO_ROOT } from '../../tools/n8n/paths';
 
 const loadBuiltModule = createRequire(__filename);
 

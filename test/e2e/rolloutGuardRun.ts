@@ -2,7 +2,7 @@
 // in its own process: the failing job's pending upgrades are canceled, the healthy job is left alone.
 import assert from 'node:assert/strict';
 
-import type { JobSpec, JobTaskSummary } from '../emulator';
+import type { JobSpec, JobTaskSummary } from '../../tools/emulator';
 import {
 	FAILING_JOB,
 	HEALTHY_JOB,
@@ -11,8 +11,8 @@ import {
 	ROLLOUT_NODES,
 } from '../support/rolloutGuardScenario';
 import type { Checks } from './checks';
-import type { EmulatorProcess } from './emulatorProcess';
-import type { N8nCli } from './n8nCli';
+import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
+import type { N8nCli } from '../../tools/n8n/n8nCli';
 import { itemsOf } from './runData';
 import type { Example } from './workflowFixtures';
 

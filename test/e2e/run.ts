@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { runBrowserSuite } from './browser/suite';
 import { ensureChromium } from './browser/chromium';
 import { Checks, StepFailed } from './checks';
-import { startEmulatorProcess } from './emulatorProcess';
+import { startEmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import { runHeadlessSuite } from './headless';
-import { buildAndPack } from './packageTarball';
-import { installCleanupHandlers, isShuttingDown, onSignalCleanup, stopAll } from './processes';
-import { ensureToolchain } from './toolchain';
+import { buildAndPack } from '../../tools/n8n/packageTarball';
+import { installCleanupHandlers, isShuttingDown, onSignalCleanup, stopAll } from '../../tools/n8n/processes';
+import { ensureToolchain } from '../../tools/n8n/toolchain';
 
 const skipBrowser = process.env.E2E_SKIP_BROWSER === '1';
 
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
 			skipBrowser ? Promise.resolve() : checks.step('Chromium at /usr/bin/chromium', () => ensureChromium(log)),
 		]);
 		log(`tarball ${packed.tarball} (${packed.files.length} files)`);
-		const emulator = await checks.step('start the IoT emulator (test/emulator/cli.ts)', () => startEmulatorProcess());
+		const emulator = await checks.step('start the IoT emulator (tools/emulator/cli.ts)', () => startEmulatorProcess());
 		log(`emulator at ${emulator.url}`);
 
 		checks.section('Headless: n8n execute');

@@ -1,8 +1,8 @@
 // Reading `n8n execute --rawOutput` runs, and what the emulator says our nodes should show: a listing,
 // the Firmware picker's entries, the trigger's test event.
-import { FirmwareStore } from '../emulator/firmwareStore';
-import { seedFixtures } from '../emulator/fixtures';
-import type { FirmwareSpec, OtaJob } from '../emulator';
+import { FirmwareStore } from '../../tools/emulator/firmwareStore';
+import { seedFixtures } from '../../tools/emulator/fixtures';
+import type { FirmwareSpec, OtaJob } from '../../tools/emulator';
 
 export interface RunItem {
 	json: Record<string, unknown>;

@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { CredentialImport, WorkflowImport } from './n8nCli';
-import type { EmulatorInfo } from './emulatorProcess';
-import { CREDENTIAL_TYPE, EXAMPLES_DIR, NODE_TYPE } from './paths';
+import type { CredentialImport, WorkflowImport } from '../../tools/n8n/n8nCli';
+import type { EmulatorInfo } from '../../tools/n8n/emulatorProcess';
+import { CREDENTIAL_TYPE, EXAMPLES_DIR, NODE_TYPE } from '../../tools/n8n/paths';
 
 export interface ExampleNode {
 	name: string;

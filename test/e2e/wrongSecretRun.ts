@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
 import type { Checks } from './checks';
-import type { N8nCli } from './n8nCli';
-import { n8nLogFile } from './n8nEnv';
+import type { N8nCli } from '../../tools/n8n/n8nCli';
+import { n8nLogFile } from '../../tools/n8n/n8nEnv';
 import type { CliRun } from './runData';
 
 export function readN8nLog(userFolder: string): string {

@@ -1,7 +1,7 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from './index';
-import { listJobs, rpcTimestamp, sendParams, sendSigned, signedParams } from './handSignedRequest';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { listJobs, rpcTimestamp, sendParams, sendSigned, signedParams } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -1,5 +1,5 @@
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, startEmulator, TASK_STATUSES, type Emulator, type JobSpec, type TaskStatus } from './index';
-import { sendSigned, type RpcAnswer } from './handSignedRequest';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, startEmulator, TASK_STATUSES, type Emulator, type JobSpec, type TaskStatus } from '../../tools/emulator/index';
+import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from './index';
-import { listJobs, sendSigned } from './handSignedRequest';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { listJobs, sendSigned } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 
@@ -125,7 +125,7 @@ describe('control API', () => {
 describe('cli.ts', () => {
 	it('prints one JSON line to connect with, serves, and exits cleanly on SIGTERM', async () => {
 		const tsx = join(__dirname, '../../node_modules/.bin/tsx');
-		const child = spawn(tsx, [join(__dirname, 'cli.ts'), '--qps', '2', '--quota-scope', 'key'], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(tsx, [join(__dirname, '../../tools/emulator/cli.ts'), '--qps', '2', '--quota-scope', 'key'], { stdio: ['ignore', 'pipe', 'inherit'] });
 		try {
 			const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
 			const info = JSON.parse(line) as { url: string; accessKeyId: string; accessKeySecret: string; firmwareIds: object };

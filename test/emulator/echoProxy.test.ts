@@ -1,5 +1,5 @@
-import { ECHO_HEADER, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from './index';
-import { listJobs, percentEncodeParams, sendSigned, signedParams } from './handSignedRequest';
+import { ECHO_HEADER, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { listJobs, percentEncodeParams, sendSigned, signedParams } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -5,8 +5,8 @@ import {
 	startEmulator,
 	type Emulator,
 	type OtaJob,
-} from './index';
-import { listJobs, sendSigned, type RpcAnswer } from './handSignedRequest';
+} from '../../tools/emulator/index';
+import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

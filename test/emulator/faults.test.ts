@@ -1,7 +1,7 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator, type OtaJob } from './index';
-import { listJobs, percentEncodeParams, sendSigned, signedParams, type RpcAnswer } from './handSignedRequest';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator, type OtaJob } from '../../tools/emulator/index';
+import { listJobs, percentEncodeParams, sendSigned, signedParams, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -1,5 +1,5 @@
-import { startEmulator, type Emulator, type OtaJob } from './index';
-import { listJobs, sendSigned } from './handSignedRequest';
+import { startEmulator, type Emulator, type OtaJob } from '../../tools/emulator/index';
+import { listJobs, sendSigned } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -1,5 +1,5 @@
-import { generateJobs, startEmulator, type Emulator, type OtaJob } from './index';
-import { listJobs, sendSigned, type RpcAnswer } from './handSignedRequest';
+import { generateJobs, startEmulator, type Emulator, type OtaJob } from '../../tools/emulator/index';
+import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -1,5 +1,5 @@
-import { allocateStatuses, JobTasks } from './jobTasks';
-import { STATUS_CODE, TASK_STATUSES, type TaskStatus } from './taskStates';
+import { allocateStatuses, JobTasks } from '../../tools/emulator/jobTasks';
+import { STATUS_CODE, TASK_STATUSES, type TaskStatus } from '../../tools/emulator/taskStates';
 
 const CREATED = Date.UTC(2026, 0, 1);
 

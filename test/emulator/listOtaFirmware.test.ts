@@ -1,5 +1,5 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES, startEmulator, type Emulator } from './index';
-import { sendSigned, type RpcAnswer } from './handSignedRequest';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -1,5 +1,5 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, startEmulator, TASK_STATUSES, type Emulator } from './index';
-import { sendSigned, type RpcAnswer } from './handSignedRequest';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, startEmulator, TASK_STATUSES, type Emulator } from '../../tools/emulator/index';
+import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 /** 250 tasks: 100 QUEUED, 50 NOTIFIED, 60 IN_PROGRESS, 30 SUCCEEDED, 10 FAILED. */

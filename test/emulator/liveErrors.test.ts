@@ -1,8 +1,8 @@
 // The error answers the live service varies in: RAM denials, instance-not-found codes, unknown codes.
 import RPCClient from '@alicloud/pop-core';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, RAM_DENIALS, startEmulator, type Emulator, type InjectedResponse } from './index';
-import { listJobs, sendSigned, type Credentials, type RpcAnswer } from './handSignedRequest';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, RAM_DENIALS, startEmulator, type Emulator, type InjectedResponse } from '../../tools/emulator/index';
+import { listJobs, sendSigned, type Credentials, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

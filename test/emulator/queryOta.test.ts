@@ -1,5 +1,5 @@
-import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, LISTING_ONLY_FIRMWARES, startEmulator, type Emulator } from './index';
-import { sendSigned, type RpcAnswer } from './handSignedRequest';
+import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, LISTING_ONLY_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

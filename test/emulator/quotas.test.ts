@@ -1,7 +1,7 @@
-import { EMULATOR_ACCOUNTS, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from './index';
-import { listJobs, sendSigned, type Credentials } from './handSignedRequest';
-import { RateLimiter } from './rateLimit';
-import { RequestStats } from './stats';
+import { EMULATOR_ACCOUNTS, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { listJobs, sendSigned, type Credentials } from '../../tools/emulator/handSignedRequest';
+import { RateLimiter } from '../../tools/emulator/rateLimit';
+import { RequestStats } from '../../tools/emulator/stats';
 
 const active = EMULATOR_KEYS.active.accessKeyId;
 const sameAccount = EMULATOR_KEYS.sameAccount.accessKeyId;

@@ -1,10 +1,10 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from './index';
-import { listJobs, sendParams, sendSigned, signedParams } from './handSignedRequest';
-import { NonceRegistry } from './nonces';
-import { RateLimiter } from './rateLimit';
-import { RECORDED_PARAMS_LIMIT, RequestStats } from './stats';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { listJobs, sendParams, sendSigned, signedParams } from '../../tools/emulator/handSignedRequest';
+import { NonceRegistry } from '../../tools/emulator/nonces';
+import { RateLimiter } from '../../tools/emulator/rateLimit';
+import { RECORDED_PARAMS_LIMIT, RequestStats } from '../../tools/emulator/stats';
 
 describe('RateLimiter (on a synthetic clock)', () => {
 	it('admits qps requests in any sliding second, and says when the next slot frees', () => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { FIXTURE_FIRMWARES, parseFixtures, startEmulator, type FirmwareSpec, type OtaJob } from './index';
-import { listJobs, sendSigned } from './handSignedRequest';
+import { FIXTURE_FIRMWARES, parseFixtures, startEmulator, type FirmwareSpec, type OtaJob } from '../../tools/emulator/index';
+import { listJobs, sendSigned } from '../../tools/emulator/handSignedRequest';
 
 /** Jobs as a live service might have answered them: oldest first, both spellings, a job ended without UtcEndTime, an extra field. */
 const RECORDED_JOBS = [
@@ -83,7 +83,7 @@ describe('cli.ts serving-mode flags', () => {
 
 	async function runCli(args: string[], check: (url: string) => Promise<void>): Promise<void> {
 		const tsx = join(__dirname, '../../node_modules/.bin/tsx');
-		const child = spawn(tsx, [join(__dirname, 'cli.ts'), '--qps', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(tsx, [join(__dirname, '../../tools/emulator/cli.ts'), '--qps', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 		try {
 			const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
 			await check((JSON.parse(line) as { url: string }).url);
@@ -126,7 +126,7 @@ describe('cli.ts serving-mode flags', () => {
 
 	it('exits 1 naming a bad flag value', async () => {
 		const tsx = join(__dirname, '../../node_modules/.bin/tsx');
-		const child = spawn(tsx, [join(__dirname, 'cli.ts'), '--job-order', 'sideways'], { stdio: ['ignore', 'ignore', 'pipe'] });
+		const child = spawn(tsx, [join(__dirname, '../../tools/emulator/cli.ts'), '--job-order', 'sideways'], { stdio: ['ignore', 'ignore', 'pipe'] });
 		let stderr = '';
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		const [code] = (await once(child, 'exit')) as [number | null];

@@ -1,4 +1,4 @@
-import { canonicalQuery, percentEncode, signStringToSign, stringToSign } from './signature';
+import { canonicalQuery, percentEncode, signStringToSign, stringToSign } from '../../tools/emulator/signature';
 
 describe('RPC signature 1.0', () => {
 	it('percent-encodes per RFC 3986, including ! \' ( ) * and spaces as %20', () => {

@@ -1,5 +1,5 @@
-import { FIXTURE_FIRMWARES, startEmulator, type Emulator } from './index';
-import { sendSigned } from './handSignedRequest';
+import { FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { sendSigned } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

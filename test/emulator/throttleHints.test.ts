@@ -1,5 +1,5 @@
-import { FIXTURE_FIRMWARES, THROTTLE_HINT_STYLES, startEmulator, type Emulator, type ThrottleHintStyle } from './index';
-import { listJobs, sendSigned, type RpcAnswer } from './handSignedRequest';
+import { FIXTURE_FIRMWARES, THROTTLE_HINT_STYLES, startEmulator, type Emulator, type ThrottleHintStyle } from '../../tools/emulator/index';
+import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
 
 let emulator: Emulator;
 

@@ -12,7 +12,7 @@ import { formatLine, type LiveLine } from '../../scripts/live/assumptions';
 import { runLiveCheck } from '../../scripts/live/check';
 import { MISSING_CREDENTIALS_SENTENCE, type LiveConfig } from '../../scripts/live/config';
 import { writeRecording } from '../../scripts/live/record';
-import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, loadFixtureFile, startEmulator, type Emulator } from '../emulator';
+import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, loadFixtureFile, startEmulator, type Emulator } from '../../tools/emulator';
 import { credentialFor } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { FIXTURE_FIRMWARES } from '../emulator';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { runAgentWithTool, toolVariantOf, type AgentRun, type AgentRunOptions } from '../support/aiAgent';
 import { credentialFor, secretsOf } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';

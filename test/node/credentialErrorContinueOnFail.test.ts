@@ -1,4 +1,4 @@
-import { FIXTURE_FIRMWARES } from '../emulator';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

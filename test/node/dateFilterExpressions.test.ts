@@ -1,4 +1,4 @@
-import { generateJobs } from '../emulator';
+import { generateJobs } from '../../tools/emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

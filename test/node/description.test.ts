@@ -7,7 +7,7 @@ import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credent
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/AlibabaCloudIot/transport/retry';
-import { FIXTURE_FIRMWARES, startEmulator } from '../emulator';
+import { FIXTURE_FIRMWARES, startEmulator } from '../../tools/emulator';
 import { credentialFor } from '../support/alibabaNode';
 import { loadExampleWorkflow, runExampleWorkflow } from '../support/exampleWorkflows';
 

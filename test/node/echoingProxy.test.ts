@@ -5,7 +5,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { ECHO_FORMATS, EMULATOR_KEYS, FIXTURE_FIRMWARES, type EchoFormat } from '../emulator';
+import { ECHO_FORMATS, EMULATOR_KEYS, FIXTURE_FIRMWARES, type EchoFormat } from '../../tools/emulator';
 import { testCredential } from '../harness';
 import { credentialFor, firmware, runListByFirmware, secretsOf } from '../support/alibabaNode';
 import { loadOptionsContext } from '../support/loadOptions';

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../emulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { credentialFor } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 import { loadOptionsContext } from '../support/loadOptions';

@@ -1,6 +1,6 @@
 import type { GenericValue, INodeParameters } from 'n8n-workflow';
 
-import { FIXTURE_FIRMWARES } from '../emulator';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { credentialFor, runListByFirmware } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

@@ -1,4 +1,4 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../emulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

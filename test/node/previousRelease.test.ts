@@ -6,7 +6,7 @@ import type { IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
 // '.js' makes tsx pick the TypeScript sources over the codex files *.node.json.
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
-import { FIXTURE_FIRMWARES, generateJobs } from '../emulator';
+import { FIXTURE_FIRMWARES, generateJobs } from '../../tools/emulator';
 import { pollOnce, runWorkflow } from '../harness';
 import type { ExampleWorkflow } from '../support/exampleWorkflows';
 import { manualTriggerStandIn } from '../support/manualTrigger';

@@ -1,4 +1,4 @@
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, type InjectedResponse } from '../emulator';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, type InjectedResponse } from '../../tools/emulator';
 import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { FIXTURE_FIRMWARES } from '../emulator';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { runAgentWithTool, type AgentRun, type AgentRunOptions } from '../support/aiAgent';
 import { credentialFor } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';

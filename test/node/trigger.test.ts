@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INod
 import { NodeHelpers } from 'n8n-workflow';
 
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../emulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../../tools/emulator';
 import { pollOnce } from '../harness';
 import { credentialFor } from '../support/alibabaNode';
 import { loadOptionsContext } from '../support/loadOptions';

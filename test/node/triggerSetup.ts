@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
 import type { FirmwareWatch } from '../../nodes/AlibabaCloudIot/trigger/jobWatch';
-import { generateJobs, type Emulator, type OtaJob, type RecordedRequest } from '../emulator';
+import { generateJobs, type Emulator, type OtaJob, type RecordedRequest } from '../../tools/emulator';
 import { pollOnce } from '../harness';
 import { credentialFor } from '../support/alibabaNode';
 

@@ -1,6 +1,6 @@
 import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
 import { sendIotRequest } from '../../nodes/AlibabaCloudIot/transport/popRequest';
-import { FIXTURE_FIRMWARES } from '../emulator';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { credentialFor } from '../support/alibabaNode';
 import { useEmulator } from '../support/useEmulator';
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { EMULATOR_KEYS, type Emulator } from '../emulator';
+import { EMULATOR_KEYS, type Emulator } from '../../tools/emulator';
 import { runNode, type HarnessNode, type NodeRunResult } from '../harness';
 
 export type EmulatorKeyName = keyof typeof EMULATOR_KEYS;

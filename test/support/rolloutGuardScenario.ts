@@ -1,6 +1,6 @@
 // The emulator state examples/ota-rollout-guard.json is run against, in the engine test and in the
 // real-n8n e2e: one firmware with a failing job and a healthy one, both IN_PROGRESS.
-import type { FirmwareSpec, JobSpec } from '../emulator';
+import type { FirmwareSpec, JobSpec } from '../../tools/emulator';
 
 export const ROLLOUT_GUARD_FILE = 'ota-rollout-guard.json';
 

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../../tools/emulator';
 
 /**
  * One emulator per test file: started before the first test (then `seed` adds the file's own

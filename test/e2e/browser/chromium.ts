@@ -1,8 +1,8 @@
 // Debian's chromium package: playwright-core drives it (its own browser downloads do not work here).
 import { existsSync } from 'node:fs';
 
-import { cleanEnv } from '../childEnv';
-import { runCommand, runOrThrow } from '../processes';
+import { cleanEnv } from '../../../tools/n8n/childEnv';
+import { runCommand, runOrThrow } from '../../../tools/n8n/processes';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 

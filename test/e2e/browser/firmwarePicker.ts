@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import type { Checks } from '../checks';
-import type { EmulatorProcess } from '../emulatorProcess';
-import { DOCS_DIR } from '../paths';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import { DOCS_DIR } from '../../../tools/n8n/paths';
 import type { ExpectedJobs } from '../runData';
 import { docsScreenshot, openFirmwareList, pickFirmware, searchFirmwareList } from './editor';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 import { chromium, selectors, type BrowserContext, type Page } from 'playwright-core';
 
-import type { Owner } from '../n8nServer';
-import { onSignalCleanup } from '../processes';
+import type { Owner } from '../../../tools/n8n/n8nServer';
+import { onSignalCleanup } from '../../../tools/n8n/processes';
 import { CHROMIUM_PATH } from './chromium';
 
 export interface BrowserSession {

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import type { Checks } from '../checks';
-import { installCommunityPackage } from '../communityPackage';
-import type { EmulatorProcess } from '../emulatorProcess';
-import { setUpOwner, startN8nServer, type Owner } from '../n8nServer';
-import { DOCS_DIR, PACKAGE_NAME } from '../paths';
+import { installCommunityPackage } from '../../../tools/n8n/communityPackage';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import { setUpOwner, startN8nServer, type Owner } from '../../../tools/n8n/n8nServer';
+import { DOCS_DIR, PACKAGE_NAME } from '../../../tools/n8n/paths';
 import { ExpectedJobs } from '../runData';
-import type { Toolchain } from '../toolchain';
+import type { Toolchain } from '../../../tools/n8n/toolchain';
 import {
 	ACTION_NAME,
 	addAction,

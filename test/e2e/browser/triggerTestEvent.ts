@@ -9,10 +9,10 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { LIST_OTA_JOB_MAX_PAGE_SIZE } from '../../emulator';
+import { LIST_OTA_JOB_MAX_PAGE_SIZE } from '../../../tools/emulator';
 import type { Checks } from '../checks';
-import type { EmulatorProcess } from '../emulatorProcess';
-import { DOCS_DIR, PACKAGE_NAME } from '../paths';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import { DOCS_DIR, PACKAGE_NAME } from '../../../tools/n8n/paths';
 import type { ExpectedJobs } from '../runData';
 import {
 	addTrigger,

@@ -3,8 +3,8 @@
 import { createRequire } from 'node:module';
 
 import type { RunItem } from '../runData';
-import { n8nBinPath } from '../toolchain';
-import type { PostgresServer } from './postgres';
+import { n8nBinPath } from '../../../tools/n8n/toolchain';
+import type { PostgresServer } from '../../../tools/services/postgres';
 
 export interface ExecutionRecord {
 	id: string;

@@ -1,5 +1,5 @@
 // The emulator's view of a burst of listings: what it received, what it throttled, how fast.
-import type { RecordedRequest } from '../../emulator';
+import type { RecordedRequest } from '../../../tools/emulator';
 
 export interface ListingFigures {
 	requests: number;

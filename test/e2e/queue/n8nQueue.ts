@@ -4,13 +4,13 @@
 // for a worker, its own health-check port.
 import { randomBytes } from 'node:crypto';
 
-import { freePort } from '../freePort';
-import { n8nEnv } from '../n8nEnv';
-import { startN8nServer, type N8nServer } from '../n8nServer';
-import { delay, spawnGroup, type RunningProcess } from '../processes';
-import type { Toolchain } from '../toolchain';
-import type { PostgresServer } from './postgres';
-import type { RedisServer } from './redis';
+import { freePort } from '../../../tools/n8n/freePort';
+import { n8nEnv } from '../../../tools/n8n/n8nEnv';
+import { startN8nServer, type N8nServer } from '../../../tools/n8n/n8nServer';
+import { delay, spawnGroup, type RunningProcess } from '../../../tools/n8n/processes';
+import type { Toolchain } from '../../../tools/n8n/toolchain';
+import type { PostgresServer } from '../../../tools/services/postgres';
+import type { RedisServer } from '../../../tools/services/redis';
 
 export interface N8nWorker {
 	name: string;

@@ -4,9 +4,9 @@
 // The poll that activation runs once is not among them.
 import { existsSync, readFileSync } from 'node:fs';
 
-import type { EmulatorProcess } from '../emulatorProcess';
-import { n8nLogFile } from '../n8nEnv';
-import { delay } from '../processes';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import { n8nLogFile } from '../../../tools/n8n/n8nEnv';
+import { delay } from '../../../tools/n8n/processes';
 
 export interface ScheduledPoll {
 	at: number;

@@ -1,8 +1,8 @@
 // The two workflows the queue-mode run imports: a webhook that lists a firmware's jobs, and the
 // trigger watching one firmware. Node IDs are set: the durable scheduler skips polls of a
 // published workflow whose node IDs are missing or repeated.
-import type { CredentialImport, WorkflowImport } from '../n8nCli';
-import { NODE_TYPE, PACKAGE_NAME } from '../paths';
+import type { CredentialImport, WorkflowImport } from '../../../tools/n8n/n8nCli';
+import { NODE_TYPE, PACKAGE_NAME } from '../../../tools/n8n/paths';
 
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.alibabaCloudIotTrigger`;
 export const WEBHOOK_PATH = 'queue-e2e-ota-jobs';

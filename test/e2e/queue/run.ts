@@ -12,23 +12,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { FirmwareSpec } from '../../emulator';
+import type { FirmwareSpec } from '../../../tools/emulator';
 import { Checks, StepFailed } from '../checks';
-import { installCommunityPackage } from '../communityPackage';
-import { startEmulatorProcess } from '../emulatorProcess';
-import { N8nCli } from '../n8nCli';
-import type { N8nServer } from '../n8nServer';
-import { buildAndPack } from '../packageTarball';
-import { installCleanupHandlers, isShuttingDown, onSignalCleanup, stopAll } from '../processes';
+import { installCommunityPackage } from '../../../tools/n8n/communityPackage';
+import { startEmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import { N8nCli } from '../../../tools/n8n/n8nCli';
+import type { N8nServer } from '../../../tools/n8n/n8nServer';
+import { buildAndPack } from '../../../tools/n8n/packageTarball';
+import { installCleanupHandlers, isShuttingDown, onSignalCleanup, stopAll } from '../../../tools/n8n/processes';
 import { ExpectedJobs } from '../runData';
-import { ensureToolchain } from '../toolchain';
+import { ensureToolchain } from '../../../tools/n8n/toolchain';
 import { emulatorCredential } from '../workflowFixtures';
-import { ensureDebianPackages } from './debianPackages';
+import { ensureDebianPackages } from '../../../tools/services/debianPackages';
 import { queueModeEnv, startMain, startWorker, waitForWebhook, type N8nWorker } from './n8nQueue';
 import { Phases } from './phases';
-import { startPostgres, type PostgresServer } from './postgres';
+import { startPostgres, type PostgresServer } from '../../../tools/services/postgres';
 import { triggerWorkflow, WEBHOOK_PATH, webhookListingWorkflow } from './queueWorkflows';
-import { startRedis, type RedisServer } from './redis';
+import { startRedis, type RedisServer } from '../../../tools/services/redis';
 import { runTriggerRestart } from './triggerRestart';
 import { WatchedFirmware } from './watchedFirmware';
 import { runWebhookBurst } from './webhookBurst';
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
 					services.push(server);
 					return server;
 				}),
-				checks.step('the IoT emulator (test/emulator/cli.ts), quotas per account', () =>
+				checks.step('the IoT emulator (tools/emulator/cli.ts), quotas per account', () =>
 					startEmulatorProcess(['--quota-scope', 'account']),
 				),
 			]),

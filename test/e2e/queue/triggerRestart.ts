@@ -3,14 +3,14 @@
 // the job's status changes, and the change comes out exactly once, with nothing repeated or lost.
 import assert from 'node:assert/strict';
 
-import type { OtaJob } from '../../emulator';
+import type { OtaJob } from '../../../tools/emulator';
 import type { Checks } from '../checks';
-import type { EmulatorProcess } from '../emulatorProcess';
-import { delay } from '../processes';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import { delay } from '../../../tools/n8n/processes';
 import { executionsOf, nodeItems, type ExecutionRecord } from './executions';
 import type { N8nWorker } from './n8nQueue';
 import { waitForPollAfter, waitForScheduledPolls, type ScheduledPoll } from './pollWatch';
-import type { PostgresServer } from './postgres';
+import type { PostgresServer } from '../../../tools/services/postgres';
 import { TRIGGER_NODE } from './queueWorkflows';
 import { WatchedFirmware } from './watchedFirmware';
 import { executionsStartedBy } from './workerLogs';

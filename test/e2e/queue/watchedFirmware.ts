@@ -1,7 +1,7 @@
 // The firmware the trigger watches, changed through the emulator's control API while n8n runs:
 // a job created, a job's status changed. Each change answers the job as the emulator now serves it.
-import type { OtaJob } from '../../emulator';
-import type { EmulatorProcess } from '../emulatorProcess';
+import type { OtaJob } from '../../../tools/emulator';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
 
 export class WatchedFirmware {
 	private constructor(

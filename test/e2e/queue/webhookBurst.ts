@@ -3,16 +3,16 @@
 // executions, and the emulator shows how the account's quota was shared.
 import assert from 'node:assert/strict';
 
-import type { FirmwareSpec } from '../../emulator';
+import type { FirmwareSpec } from '../../../tools/emulator';
 import type { Checks } from '../checks';
-import type { EmulatorProcess } from '../emulatorProcess';
-import type { N8nServer } from '../n8nServer';
-import { withTimeout } from '../processes';
+import type { EmulatorProcess } from '../../../tools/n8n/emulatorProcess';
+import type { N8nServer } from '../../../tools/n8n/n8nServer';
+import { withTimeout } from '../../../tools/n8n/processes';
 import type { ExpectedJobs } from '../runData';
 import { executionError, executionsOf } from './executions';
 import { describeFigures, listingFigures } from './listingFigures';
 import type { N8nWorker } from './n8nQueue';
-import type { PostgresServer } from './postgres';
+import type { PostgresServer } from '../../../tools/services/postgres';
 import { WEBHOOK_PATH } from './queueWorkflows';
 import { executionsStartedBy } from './workerLogs';
 

@@ -1,8 +1,8 @@
 // Postgres 15 and Redis from Debian's packages, installed with apt-get when their binaries are missing.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
-import { cleanEnv } from '../childEnv';
-import { runCommand, runOrThrow } from '../processes';
+import { cleanEnv } from '../n8n/childEnv';
+import { runCommand, runOrThrow } from '../n8n/processes';
 
 export const POSTGRES_BIN_DIR = '/usr/lib/postgresql/15/bin';
 

@@ -1,4 +1,4 @@
-// The IoT Platform emulator in its own process (test/emulator/cli.ts), on a free port it picks itself,
+// The IoT Platform emulator in its own process (tools/emulator/cli.ts), on a free port it picks itself,
 // plus its unsigned control API for adding firmwares and reading what it received.
 import { join } from 'node:path';
 
@@ -38,7 +38,7 @@ export interface EmulatorProcess extends EmulatorInfo {
 
 const START_TIMEOUT_MS = 30_000;
 
-/** `args`: more flags for test/emulator/cli.ts (`--quota-scope account`, say). */
+/** `args`: more flags for tools/emulator/cli.ts (`--quota-scope account`, say). */
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
 	let output = '';
 	let announce: (info: EmulatorInfo) => void = () => undefined;
@@ -46,7 +46,7 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
 	const proc = spawnGroup(
 		'emulator',
 		process.execPath,
-		[require.resolve('tsx/cli'), join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), '--port', '0', ...args],
+		[require.resolve('tsx/cli'), join(REPO_ROOT, 'tools', 'emulator', 'cli.ts'), '--port', '0', ...args],
 		{
 			cwd: REPO_ROOT,
 			env: cleanEnv(),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { n8nEnv } from './n8nEnv';
 import { runCommand, type CommandResult } from './processes';
-import { firstTopLevelJson } from './rawOutput';
+import { firstTopLevelJson } from '../../test/e2e/rawOutput';
 import type { Toolchain } from './toolchain';
 
 export interface CredentialImport {

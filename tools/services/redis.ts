@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cleanEnv } from '../childEnv';
-import { freePort } from '../freePort';
-import { spawnGroup, withTimeout, type RunningProcess } from '../processes';
+import { cleanEnv } from '../n8n/childEnv';
+import { freePort } from '../n8n/freePort';
+import { spawnGroup, withTimeout, type RunningProcess } from '../n8n/processes';
 
 export interface RedisServer {
 	host: string;

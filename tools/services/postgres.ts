@@ -5,9 +5,9 @@ import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cleanEnv } from '../childEnv';
-import { freePort } from '../freePort';
-import { delay, runCommand, runOrThrow, spawnGroup, type RunningProcess } from '../processes';
+import { cleanEnv } from '../n8n/childEnv';
+import { freePort } from '../n8n/freePort';
+import { delay, runCommand, runOrThrow, spawnGroup, type RunningProcess } from '../n8n/processes';
 import { POSTGRES_BIN_DIR } from './debianPackages';
 
 export interface PostgresServer {
