@@ -142,6 +142,8 @@ describe('OTA Task: Cancel by Job', () => {
 		const { items, error } = await cancelByJob({ jobId: job.jobId, taskStates: ['QUEUED', 'IN_PROGRESS'] });
 		expect(error).toBeUndefined();
 		const [request] = actionRequests('CancelOTATaskByJob');
+		// A write goes as POST, its parameters in the signed form body, as Alibaba's SDKs send it.
+		expect(request.method).toBe('POST');
 		expect(request.params).toMatchObject({
 			JobId: job.jobId,
 			CancelQueuedTask: 'true',

@@ -11,6 +11,9 @@ export function validateInjectedFault(value: unknown): InjectedFault {
 	}
 	optionalString(value, 'action');
 	optionalString(value, 'accessKeyId');
+	if (value.afterCarryingOut !== undefined && typeof value.afterCarryingOut !== 'boolean') {
+		throw new Error('"afterCarryingOut" must be a boolean');
+	}
 	const respond = value.respond;
 	switch (respond.kind) {
 		case 'gateway':
@@ -49,6 +52,11 @@ export function validateInjectedFault(value: unknown): InjectedFault {
 export function validateFaultMode(value: unknown): FaultMode {
 	if (!isObject(value)) throw new Error('mode must be an object');
 	switch (value.mode) {
+		case 'lostAnswers':
+			if (value.actions !== undefined && !(Array.isArray(value.actions) && value.actions.every((a) => typeof a === 'string'))) {
+				throw new Error('"actions" must be a list of action names');
+			}
+		// falls through: a rate and a seed, as the other random modes
 		case 'flaky':
 		case 'throttleStorm':
 			if (typeof value.rate !== 'number' || !(value.rate >= 0 && value.rate <= 1)) throw new Error('"rate" must be from 0 to 1');
@@ -60,7 +68,7 @@ export function validateFaultMode(value: unknown): FaultMode {
 			}
 			break;
 		default:
-			throw new Error('mode must be flaky, throttleStorm or shiftingPages');
+			throw new Error('mode must be flaky, throttleStorm, shiftingPages or lostAnswers');
 	}
 	return value as unknown as FaultMode;
 }

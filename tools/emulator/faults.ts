@@ -69,15 +69,41 @@ export class FaultInjector {
 
 	/** The answer forced on this request, if any: the first matching injected fault, else the fault mode. */
 	forcedAnswer(action: string, accessKeyId: string, context: ForcingContext): ForcedAnswer | undefined {
+		return this.takeInjected(action, accessKeyId, false, context) ?? this.modeAnswer(context);
+	}
+
+	/**
+	 * The answer that replaces the action's own once it was carried out, if any: the request did its
+	 * work and the client never learns of it (what a lost answer to a write looks like from outside).
+	 */
+	lostAnswer(action: string, accessKeyId: string, context: ForcingContext): ForcedAnswer | undefined {
+		const injected = this.takeInjected(action, accessKeyId, true, context);
+		if (injected) return { ...injected, fault: `${injected.fault} after carrying out` };
+		const active = this.active;
+		if (active?.mode.mode !== 'lostAnswers') return undefined;
+		const actions = active.mode.actions;
+		const applies = actions ? actions.includes(action) : !/^(List|Query)/.test(action);
+		if (!applies || active.random() >= active.mode.rate) return undefined;
+		const outcome = LOST_ANSWER_ROTATION[active.rotation++ % LOST_ANSWER_ROTATION.length]();
+		return { outcome, fault: 'lostAnswers' };
+	}
+
+	private takeInjected(
+		action: string,
+		accessKeyId: string,
+		afterCarryingOut: boolean,
+		context: ForcingContext,
+	): ForcedAnswer | undefined {
 		const index = this.pending.findIndex(
-			({ fault }) => (fault.action ?? action) === action && (fault.accessKeyId ?? accessKeyId) === accessKeyId,
+			({ fault }) =>
+				(fault.afterCarryingOut === true) === afterCarryingOut &&
+				(fault.action ?? action) === action &&
+				(fault.accessKeyId ?? accessKeyId) === accessKeyId,
 		);
-		if (index !== -1) {
-			const entry = this.pending[index];
-			if (--entry.remaining <= 0) this.pending.splice(index, 1);
-			return { outcome: injectedOutcome(entry.fault.respond, context), fault: entry.fault.respond.kind };
-		}
-		return this.modeAnswer(context);
+		if (index === -1) return undefined;
+		const entry = this.pending[index];
+		if (--entry.remaining <= 0) this.pending.splice(index, 1);
+		return { outcome: injectedOutcome(entry.fault.respond, context), fault: entry.fault.respond.kind };
 	}
 
 	/** shiftingPages: after N listings of a firmware, a new job appears at the head of its list, once. */
@@ -94,7 +120,7 @@ export class FaultInjector {
 
 	private modeAnswer(context: ForcingContext): ForcedAnswer | undefined {
 		const active = this.active;
-		if (!active || active.mode.mode === 'shiftingPages') return undefined;
+		if (!active || active.mode.mode === 'shiftingPages' || active.mode.mode === 'lostAnswers') return undefined;
 		if (active.random() >= active.mode.rate) return undefined;
 		if (active.mode.mode === 'throttleStorm') {
 			const retryAfterMs = randomInt(active.random, 50, 200);
@@ -110,6 +136,13 @@ const FLAKY_ROTATION: ReadonlyArray<() => Outcome> = [
 	() => gatewayError('InternalError'),
 	() => ({ kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML }),
 	() => ({ kind: 'destroy' }),
+];
+
+/** Answers that say nothing of whether the request was carried out (ServiceUnavailable would: it refuses). */
+const LOST_ANSWER_ROTATION: ReadonlyArray<() => Outcome> = [
+	() => ({ kind: 'destroy' }),
+	() => gatewayError('InternalError'),
+	() => ({ kind: 'raw', httpStatus: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML }),
 ];
 
 function injectedOutcome(respond: InjectedResponse, context: ForcingContext): Outcome {

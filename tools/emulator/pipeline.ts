@@ -67,7 +67,8 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	request.admitted = true;
 
 	const action = request.params.Action;
-	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId, { throttleHint: parts.modes.throttleHint, request });
+	const forcing = { throttleHint: parts.modes.throttleHint, request };
+	const forced = parts.faults.forcedAnswer(action, auth.accessKeyId, forcing);
 	if (forced) return forced;
 	const denied = serviceRamDenial(auth.accessKeyId);
 	if (denied) return { outcome: denied };
@@ -80,5 +81,6 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
-	return { outcome: applyWireModes(handler(request.params, context), parts.modes) };
+	const outcome = applyWireModes(handler(request.params, context), parts.modes);
+	return parts.faults.lostAnswer(action, auth.accessKeyId, forcing) ?? { outcome };
 }

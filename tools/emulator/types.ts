@@ -109,13 +109,23 @@ export interface InjectedFault {
 	accessKeyId?: string;
 	/** Default 1; Infinity allowed. */
 	times?: number;
+	/**
+	 * Carry the request out first, then answer with `respond` instead of the action's answer: a write
+	 * whose answer is lost (respond `destroy`, `hang`, a 5xx or a proxy's page).
+	 */
+	afterCarryingOut?: boolean;
 	respond: InjectedResponse;
 }
 
 export type FaultMode =
 	| { mode: 'flaky'; rate: number; seed?: number }
 	| { mode: 'throttleStorm'; rate: number; seed?: number }
-	| { mode: 'shiftingPages'; afterRequests?: number };
+	| { mode: 'shiftingPages'; afterRequests?: number }
+	/**
+	 * Carries out the request, then loses its answer at `rate` (a dropped connection, InternalError or a
+	 * 502 page in turn), for `actions` (default: every action that is not a List or Query).
+	 */
+	| { mode: 'lostAnswers'; rate: number; seed?: number; actions?: string[] };
 
 export interface RecordedRequest {
 	/** Wall-clock arrival time (ms since epoch). */

@@ -44,7 +44,7 @@ export async function cancelOtaTasksByJob(
 		answer = await call(
 			'CancelOTATaskByJob',
 			{ JobId: request.jobId, IotInstanceId: request.iotInstanceId, ...flags },
-			{ retryUnknownOutcome: false },
+			{ retryUnknownOutcome: false, method: 'POST' },
 		);
 	} catch (error) {
 		throw error instanceof AlibabaApiError && error.outcomeUnknown ? outcomeUnknownError(error) : error;

@@ -1,5 +1,5 @@
 import type { IotCredentials } from './iotCredentials';
-import type { IotAnswer, IotParams } from './popRequest';
+import type { IotAnswer, IotHttpMethod, IotParams } from './popRequest';
 import { sendIotRequest } from './popRequest';
 import { rateLimiterFor } from './rateLimiter';
 import type { RetryPolicy } from './retry';
@@ -12,6 +12,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export interface IotCallSettings {
 	/** False for an action that changes the fleet (see RetryPolicy). */
 	retryUnknownOutcome?: boolean;
+	/** POST for the actions that change something; GET (the default) for reads. */
+	method?: IotHttpMethod;
 }
 
 /** One RPC action call as the rest of the code sees it: signed, rate limited and retried. */
@@ -40,7 +42,7 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 		);
 		return await withRetries(
 			async () => {
-				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs);
+				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs, settings.method);
 				return limiter ? await limiter.schedule(send) : await send();
 			},
 			{ ...retryPolicy, retryUnknownOutcome: settings.retryUnknownOutcome ?? retryPolicy.retryUnknownOutcome },

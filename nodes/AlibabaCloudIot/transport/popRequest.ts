@@ -16,6 +16,9 @@ export type IotAnswer = Record<string, unknown>;
 
 export type IotParams = Record<string, string | number | boolean | undefined | null>;
 
+/** pop-core sends a POST's parameters as a form body, signed with the method. */
+export type IotHttpMethod = 'GET' | 'POST';
+
 /** What pop-core returns in verbose mode, and attaches to the errors it throws. */
 interface PopEntry {
 	response?: { statusCode?: number; headers?: Record<string, string | string[] | undefined> };
@@ -84,6 +87,7 @@ export async function sendIotRequest(
 	action: string,
 	params: IotParams,
 	timeoutMs: number,
+	method: IotHttpMethod = 'GET',
 ): Promise<IotAnswer> {
 	const wireParams = toWireParams({ RegionId: credentials.regionId, ...params });
 	const { client, agent } = popClientFor(credentials);
@@ -91,10 +95,11 @@ export async function sendIotRequest(
 	let body: IotAnswer;
 	let entry: PopEntry;
 	try {
-		// GET, as Alibaba's own SDKs and the API reference's examples send RPC calls. The signed URL
-		// then sits in pop-core's error messages: none of them is passed on (see toAlibabaApiError).
+		// Reads go as GET, as the API reference's examples send them; writes as POST, as Alibaba's SDKs
+		// send every OTA action (ConfirmOTATask is documented as POST only: docs/alibaba-api.md). With
+		// GET the signed URL sits in pop-core's error messages: none of them is passed on (toAlibabaApiError).
 		[body, entry] = await client.request(action, wireParams, {
-			method: 'GET',
+			method,
 			timeout: timeoutMs,
 			formatParams: false,
 			agent,
