@@ -52,9 +52,9 @@ export default tseslint.config(
 		},
 	},
 	{
-		// transport/ never sees n8n (STYLE.md): it throws its own typed errors, and the operation
-		// turns them into NodeApiError/NodeOperationError in helpers/nodeErrors.ts.
-		files: ['nodes/**/transport/**/*.ts'],
+		// transport/ and api/ never see n8n (STYLE.md): they throw their own typed errors, and the
+		// operation turns them into NodeApiError/NodeOperationError in helpers/nodeErrors.ts.
+		files: ['nodes/**/transport/**/*.ts', 'nodes/**/api/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{
