@@ -126,7 +126,7 @@ describe('cancelOtaTasksByJob', () => {
 					CancelInProgressTask: false,
 					CancelScheduledTask: false,
 				},
-				settings: { retryUnknownOutcome: false },
+				settings: { retryUnknownOutcome: false, method: 'POST' },
 			},
 		]);
 		// States come back in a fixed order, whatever order they were chosen in.
