@@ -1,0 +1,125 @@
+/**
+ * Redis I/O of the shared quota (issue 17). Every trouble (no answer within ~200 ms, refused
+ * connection, script error) answers "fallback": the caller uses its local adaptive limiter at once.
+ * The process says so once in the log (no connection secrets) and tries Redis again after a few seconds.
+ */
+import { createHash } from 'node:crypto';
+
+import Redis, { Cluster, type RedisOptions } from 'ioredis';
+
+import type { QuotaRedisConfig } from './quotaRedisConfig';
+import { IDLE_EXPIRY_MS } from './sharedQuotaState';
+import { SHARED_QUOTA_LUA } from './sharedQuotaScript';
+
+export const COMMAND_TIMEOUT_MS = 200;
+export const RETRY_AFTER_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 1_000;
+/** The hash tag puts every key of this package in one cluster slot. */
+const KEY_PREFIX = 'n8n-nodes-alibabacloud-iot:{quota}:';
+
+type Client = Redis | Cluster;
+type Log = (line: string) => void;
+
+/** The quota group is hashed so the key never shows an AccessKey ID. */
+export function sharedQuotaKey(group: string, action: string): string {
+	const digest = createHash('sha256').update(group).digest('hex').slice(0, 24);
+	return `${KEY_PREFIX}${digest}:${action}`;
+}
+
+export class SharedQuotaRedis {
+	private client: Client | undefined;
+	private downUntil = 0;
+	private saidDown = false;
+
+	constructor(
+		private readonly config: QuotaRedisConfig,
+		private readonly log: Log,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	/** Ms to wait for this request's shared slot, or 'fallback' when Redis cannot tell. */
+	async reserve(group: string, action: string, perSecond: number): Promise<number | 'fallback'> {
+		const answer = await this.run(sharedQuotaKey(group, action), ['reserve', String(perSecond), '1', '0', '0']);
+		return answer === 'fallback' ? answer : Math.max(0, answer);
+	}
+
+	/** A throttle seen here slows every worker on this group + action. */
+	async penalise(group: string, action: string, penalty: { factor: number; durationMs: number; pauseMs?: number }): Promise<void> {
+		await this.run(sharedQuotaKey(group, action), [
+			'penalise',
+			'1',
+			String(penalty.factor),
+			String(Math.round(penalty.durationMs)),
+			String(Math.round(penalty.pauseMs ?? 0)),
+		]);
+	}
+
+	async close(): Promise<void> {
+		const client = this.client;
+		this.client = undefined;
+		client?.disconnect();
+	}
+
+	private async run(key: string, args: string[]): Promise<number | 'fallback'> {
+		if (this.now() < this.downUntil) return 'fallback';
+		try {
+			const client = await this.connect();
+			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, String(IDLE_EXPIRY_MS));
+			if (this.saidDown) this.log('Shared quota limiter: Redis answers again, requests share one quota again');
+			this.saidDown = false;
+			return Number(answer);
+		} catch (error) {
+			this.markDown(error);
+			return 'fallback';
+		}
+	}
+
+	private markDown(error: unknown): void {
+		this.downUntil = this.now() + RETRY_AFTER_MS;
+		if (this.saidDown) return;
+		this.saidDown = true;
+		// Only the error's class and code: ioredis messages may name hosts and users, never secrets, but be sparing.
+		const code = (error as { code?: unknown }).code;
+		const kind = error instanceof Error ? error.name : 'error';
+		this.log(
+			`Shared quota limiter: Redis did not answer (${kind}${typeof code === 'string' ? ` ${code}` : ''}); ` +
+				`this process limits requests on its own and tries Redis again in ${RETRY_AFTER_MS / 1000} s`,
+		);
+		void this.close();
+	}
+
+	/** Connected client; a connection that is not ready within the bound counts as Redis trouble. */
+	private async connect(): Promise<Client> {
+		if (this.client) return this.client;
+		const { config } = this;
+		const options: RedisOptions = {
+			username: config.username,
+			password: config.password,
+			db: config.db,
+			tls: config.tls ? {} : undefined,
+			commandTimeout: COMMAND_TIMEOUT_MS,
+			connectTimeout: CONNECT_TIMEOUT_MS,
+			enableOfflineQueue: false,
+			maxRetriesPerRequest: 0,
+			// We reconnect ourselves after RETRY_AFTER_MS; ioredis must not keep commands waiting.
+			retryStrategy: () => null,
+			lazyConnect: false,
+		};
+		const client: Client = config.clusterNodes
+			? new Cluster(config.clusterNodes, { redisOptions: options, enableOfflineQueue: false, clusterRetryStrategy: () => null })
+			: new Redis({ ...options, host: config.host, port: config.port });
+		client.on('error', () => undefined); // reported once through markDown
+		try {
+			await new Promise<void>((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error('Redis connection not ready in time')), CONNECT_TIMEOUT_MS);
+				client.once('ready', () => (clearTimeout(timer), resolve()));
+				client.once('end', () => (clearTimeout(timer), reject(new Error('Redis connection closed'))));
+			});
+		} catch (error) {
+			client.disconnect();
+			throw error;
+		}
+		this.client = client;
+		return client;
+	}
+}
