@@ -1,0 +1,82 @@
+import Redis from 'ioredis';
+
+import { startRedis, type RedisServer } from '../../tools/services/redis';
+import { SharedQuotaRedis } from '../../nodes/AlibabaCloudIot/transport/sharedQuotaRedis';
+
+/** Against a real redis-server on a free local port: the Lua script, the shared order, the fallback. */
+describe('shared quota on a real Redis', () => {
+	let redis: RedisServer;
+	const lines: string[] = [];
+	const log = (line: string) => lines.push(line);
+
+	beforeAll(async () => {
+		redis = await startRedis();
+	}, 30_000);
+	afterAll(async () => await redis?.stop());
+
+	const at = (port: number, password?: string) =>
+		new SharedQuotaRedis({ source: 'url', host: '127.0.0.1', port, password, db: 0, tls: false }, log);
+
+	it('two processes on one quota get one first-come-first-served order', async () => {
+		const first = at(redis.port);
+		const second = at(redis.port);
+		try {
+			const waits: number[] = [];
+			for (let index = 0; index < 6; index++) {
+				const client = index % 2 === 0 ? first : second;
+				waits.push((await client.reserve('account-1', 'ListOTAJobByFirmware', 10)) as number);
+			}
+			// 100 ms apart on Redis's clock, whichever process asked (less the real time the calls took).
+			expect(waits[0]).toBe(0);
+			for (let index = 1; index < waits.length; index++) expect(waits[index]).toBeGreaterThan(waits[index - 1]);
+			expect(waits[5]).toBeGreaterThan(300);
+			// Another group or another action has its own quota.
+			expect(await second.reserve('account-2', 'ListOTAJobByFirmware', 10)).toBe(0);
+		} finally {
+			await first.close();
+			await second.close();
+		}
+	});
+
+	it('a throttle seen by one process slows the other', async () => {
+		const first = at(redis.port);
+		const second = at(redis.port);
+		try {
+			await first.penalise('account-3', 'QueryOTAJob', { factor: 1, durationMs: 1_000, pauseMs: 800 });
+			expect(await second.reserve('account-3', 'QueryOTAJob', 10)).toBeGreaterThan(500);
+		} finally {
+			await first.close();
+			await second.close();
+		}
+	});
+
+	it('a wrong password falls back at once and says so once, without the password', async () => {
+		const guarded = await startRedis();
+		const admin = new Redis({ host: '127.0.0.1', port: guarded.port });
+		await admin.config('SET', 'requirepass', 'right-secret');
+		admin.disconnect();
+		lines.length = 0;
+		const client = at(guarded.port, 'wrong-secret');
+		try {
+			expect(await client.reserve('account-4', 'QueryOTAJob', 10)).toBe('fallback');
+			expect(await client.reserve('account-4', 'QueryOTAJob', 10)).toBe('fallback');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).not.toContain('wrong-secret');
+		} finally {
+			await client.close();
+			await guarded.stop();
+		}
+	}, 30_000);
+
+	it('a Redis that stops answering means fallback, not a failure', async () => {
+		const spare = await startRedis();
+		const client = at(spare.port);
+		try {
+			expect(await client.reserve('account-5', 'QueryOTAJob', 10)).toBe(0);
+			await spare.stop();
+			expect(await client.reserve('account-5', 'QueryOTAJob', 10)).toBe('fallback');
+		} finally {
+			await client.close();
+		}
+	}, 30_000);
+});
