@@ -3,6 +3,7 @@ import type { IotAnswer, IotHttpMethod, IotParams } from './popRequest';
 import { sendIotRequest } from './popRequest';
 import { rateLimiterFor } from './rateLimiter';
 import type { RetryPolicy } from './retry';
+import { waitForSharedQuota } from './sharedQuota';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
 
 /** pop-core's own default is 3 s, too short for a loaded gateway. */
@@ -43,6 +44,13 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 		return await withRetries(
 			async () => {
 				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs, settings.method);
+				// The shared grant (issue 17, off unless configured) first; the local adaptive limiter still applies.
+				await waitForSharedQuota(
+					credentials.accessKeyId,
+					action,
+					options.quotaPerSecondOf?.(action),
+					credentials.maxRequestsPerSecond,
+				);
 				return limiter ? await limiter.schedule(send) : await send();
 			},
 			{ ...retryPolicy, retryUnknownOutcome: settings.retryUnknownOutcome ?? retryPolicy.retryUnknownOutcome },
