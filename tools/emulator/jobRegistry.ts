@@ -91,6 +91,24 @@ export class JobRegistry {
 		return summaryOf({ fixture, job }, tasks);
 	}
 
+	/**
+	 * A job a create action made: `addJobWithTasks`, then the fields the action set (type, selection,
+	 * target, tags). A PLANNED job (scheduled for later) keeps that status until its tasks move.
+	 */
+	createJob(spec: JobSpec, fields: Partial<OtaJob>): JobEntry {
+		const { jobId } = this.addJobWithTasks(spec);
+		const entry = this.require(jobId);
+		Object.assign(entry.job, fields);
+		if (fields.Tags === undefined) delete entry.job.Tags;
+		return entry;
+	}
+
+	/** A dynamic job's policy ends: its open tasks are canceled and the job is CANCELED at once. */
+	cancelJob(entry: JobEntry, now = Date.now()): void {
+		this.tasksOf(entry).cancel(new Set<TaskStatus>(['CONFIRM', 'QUEUED', 'NOTIFIED', 'IN_PROGRESS']), now);
+		Object.assign(entry.job, { JobStatus: 'CANCELED', UtcEndTime: iso(now), UtcModified: iso(now) });
+	}
+
 	/** Moves every unfinished task of the job `steps` states on (CONFIRM/QUEUED -> NOTIFIED -> IN_PROGRESS -> SUCCEEDED/FAILED). */
 	advanceTasks(jobId: string, steps = 1): JobTaskSummary {
 		if (!Number.isInteger(steps) || steps < 1 || steps > 10) throw new Error('steps must be an integer from 1 to 10');
@@ -103,6 +121,7 @@ export class JobRegistry {
 			entry.job.UtcModified = iso(now);
 		}
 		settleJobStatus(entry.job, tasks, now);
+		settleVerification(entry, tasks);
 		return summaryOf(entry, tasks);
 	}
 
@@ -153,6 +172,15 @@ function settleJobStatus(job: OtaJob, tasks: JobTasks, now: number): void {
 	job.JobStatus = job.JobStatus === 'PLANNED' ? 'CANCELED' : 'COMPLETED';
 	job.UtcEndTime = iso(now);
 	job.UtcModified = iso(now);
+}
+
+/**
+ * A verify job that ended decides its firmware's status: 1 (verified) when every test device
+ * succeeded, 3 (verification failed) otherwise. Alibaba documents the statuses, not this rule.
+ */
+function settleVerification({ fixture, job }: JobEntry, tasks: JobTasks): void {
+	if (job.JobType !== 'VERIFY_FIRMWARE' || fixture.status !== 2 || job.JobStatus === 'IN_PROGRESS') return;
+	fixture.status = tasks.count('SUCCEEDED') === tasks.size ? 1 : 3;
 }
 
 function fixtureTasks(job: OtaJob): JobTasks {

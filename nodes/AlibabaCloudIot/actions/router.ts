@@ -13,6 +13,10 @@ const operations: Record<string, Record<string, OperationExecute>> = {
 		listByFirmware: otaJob.listByFirmware.execute,
 		get: otaJob.get.execute,
 		getProgress: otaJob.getProgress.execute,
+		createVerify: otaJob.createVerify.execute,
+		createStatic: otaJob.createStatic.execute,
+		createDynamic: otaJob.createDynamic.execute,
+		cancelDynamic: otaJob.cancelDynamic.execute,
 	},
 	otaTask: {
 		listByJob: otaTask.listByJob.execute,

@@ -9,6 +9,10 @@ import { listOtaJobByFirmware } from './listOtaJobByFirmware';
 import { listOtaTaskByJob } from './listOtaTaskByJob';
 import { queryOtaFirmware } from './queryOtaFirmware';
 import { queryOtaJob } from './queryOtaJob';
+import { cancelOtaStrategyByJob } from './cancelOtaStrategyByJob';
+import { createOtaDynamicUpgradeJob } from './createOtaDynamicUpgradeJob';
+import { createOtaStaticUpgradeJob } from './createOtaStaticUpgradeJob';
+import { createOtaVerifyJob } from './createOtaVerifyJob';
 
 export interface ActionContext {
 	firmwares: FirmwareStore;
@@ -28,4 +32,8 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map([
 	['QueryOTAJob', queryOtaJob],
 	['ListOTATaskByJob', listOtaTaskByJob],
 	['CancelOTATaskByJob', cancelOtaTaskByJob],
+	['CreateOTAVerifyJob', createOtaVerifyJob],
+	['CreateOTAStaticUpgradeJob', createOtaStaticUpgradeJob],
+	['CreateOTADynamicUpgradeJob', createOtaDynamicUpgradeJob],
+	['CancelOTAStrategyByJob', cancelOtaStrategyByJob],
 ]);

@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as cancelDynamic from './cancelDynamic.operation';
+import * as createDynamic from './createDynamic.operation';
+import * as createStatic from './createStatic.operation';
+import * as createVerify from './createVerify.operation';
 import * as get from './get.operation';
 import * as getProgress from './getProgress.operation';
 import * as listByFirmware from './listByFirmware.operation';
 
-export { get, getProgress, listByFirmware };
+export { cancelDynamic, createDynamic, createStatic, createVerify, get, getProgress, listByFirmware };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +18,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['otaJob'] } },
 		options: [
+			{
+				name: 'Cancel Dynamic Job',
+				value: 'cancelDynamic',
+				description: 'Cancel the upgrade policy of a dynamic OTA job; the job becomes CANCELED',
+				action: 'Cancel a dynamic OTA job',
+			},
+			{
+				name: 'Create Dynamic Upgrade Job',
+				value: 'createDynamic',
+				description: 'Start a dynamic upgrade policy: devices on the source versions are upgraded now and as they qualify',
+				action: 'Create a dynamic OTA upgrade job',
+			},
+			{
+				name: 'Create Static Upgrade Job',
+				value: 'createStatic',
+				description: 'Roll a verified firmware out to all, specific, a gray share or a group of devices',
+				action: 'Create a static OTA upgrade job',
+			},
+			{
+				name: 'Create Verify Job',
+				value: 'createVerify',
+				description: 'Verify a firmware on 1 to 10 test devices before rolling it out',
+				action: 'Create an OTA verify job',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -40,4 +68,8 @@ export const description: INodeProperties[] = [
 	...listByFirmware.description,
 	...get.description,
 	...getProgress.description,
+	...createVerify.description,
+	...createStatic.description,
+	...createDynamic.description,
+	...cancelDynamic.description,
 ];
