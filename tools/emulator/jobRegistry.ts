@@ -30,6 +30,8 @@ export class JobRegistry {
 	/** How many jobs of each firmware are in `byId`: a firmware whose list grew is indexed again. */
 	private readonly indexedJobCount = new WeakMap<FirmwareFixture, number>();
 	private readonly tasksByJob = new WeakMap<OtaJob, JobTasks>();
+	/** TaskIds as served by a listing: a client only knows a TaskId it was given. */
+	private readonly servedTasks = new Map<string, { jobId: string; index: number }>();
 
 	constructor(private readonly firmwares: FirmwareStore) {}
 
@@ -44,6 +46,17 @@ export class JobRegistry {
 		if (cached) return cached;
 		this.indexNewJobs();
 		return this.current(jobId);
+	}
+
+	rememberTask(taskId: string, jobId: string, index: number): void {
+		this.servedTasks.set(taskId, { jobId, index });
+	}
+
+	/** A task served before, with its job; undefined for a TaskId no listing gave out. */
+	findTask(taskId: string, iotInstanceId: string | undefined): { entry: JobEntry; index: number } | undefined {
+		const served = this.servedTasks.get(taskId);
+		const entry = served && this.find(served.jobId, iotInstanceId);
+		return entry && served ? { entry, index: served.index } : undefined;
 	}
 
 	tasksOf({ job }: JobEntry): JobTasks {

@@ -81,6 +81,6 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
-	const outcome = applyWireModes(handler(request.params, context), parts.modes);
+	const outcome = applyWireModes(handler(request.params, context, request.method), parts.modes);
 	return parts.faults.lostAnswer(action, auth.accessKeyId, forcing) ?? { outcome };
 }

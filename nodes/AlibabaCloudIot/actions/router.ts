@@ -21,6 +21,10 @@ const operations: Record<string, Record<string, OperationExecute>> = {
 	otaTask: {
 		listByJob: otaTask.listByJob.execute,
 		cancelByJob: otaTask.cancelByJob.execute,
+		confirm: otaTask.confirm.execute,
+		reupgrade: otaTask.reupgrade.execute,
+		cancelByDevice: otaTask.cancelByDevice.execute,
+		listUnfinishedByDevice: otaTask.listUnfinishedByDevice.execute,
 	},
 	firmware: {
 		list: firmware.list.execute,

@@ -13,6 +13,10 @@ import { cancelOtaStrategyByJob } from './cancelOtaStrategyByJob';
 import { createOtaDynamicUpgradeJob } from './createOtaDynamicUpgradeJob';
 import { createOtaStaticUpgradeJob } from './createOtaStaticUpgradeJob';
 import { createOtaVerifyJob } from './createOtaVerifyJob';
+import { cancelOtaTaskByDevice } from './cancelOtaTaskByDevice';
+import { confirmOtaTask } from './confirmOtaTask';
+import { listOtaUnfinishedTaskByDevice } from './listOtaUnfinishedTaskByDevice';
+import { reupgradeOtaTask } from './reupgradeOtaTask';
 
 export interface ActionContext {
 	firmwares: FirmwareStore;
@@ -23,7 +27,7 @@ export interface ActionContext {
 }
 
 /** Runs after the gateway accepted the request; params are the request's, common parameters included. */
-export type ActionHandler = (params: Record<string, string>, context: ActionContext) => Outcome;
+export type ActionHandler = (params: Record<string, string>, context: ActionContext, method: string) => Outcome;
 
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map([
 	['ListOTAJobByFirmware', listOtaJobByFirmware],
@@ -36,4 +40,8 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map([
 	['CreateOTAStaticUpgradeJob', createOtaStaticUpgradeJob],
 	['CreateOTADynamicUpgradeJob', createOtaDynamicUpgradeJob],
 	['CancelOTAStrategyByJob', cancelOtaStrategyByJob],
+	['ConfirmOTATask', confirmOtaTask],
+	['ReupgradeOTATask', reupgradeOtaTask],
+	['CancelOTATaskByDevice', cancelOtaTaskByDevice],
+	['ListOTAUnfinishedTaskByDevice', listOtaUnfinishedTaskByDevice],
 ]);
