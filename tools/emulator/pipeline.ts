@@ -7,6 +7,7 @@ import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
 import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
+import { OSS_PATH, type OssUploads } from './oss/ossUploads';
 import { serviceRamDenial } from './ramDenials';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
@@ -20,6 +21,7 @@ export interface EmulatorParts {
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
+	oss: OssUploads;
 	timestampWindowMs: number;
 	modes: ServingModes;
 }
@@ -80,6 +82,8 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		firmwares: parts.firmwares,
 		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
+		oss: parts.oss,
+		ossHost: `${new URL(request.url).origin}${OSS_PATH}`,
 	};
 	const outcome = applyWireModes(handler(request.params, context, request.method), parts.modes);
 	return parts.faults.lostAnswer(action, auth.accessKeyId, forcing) ?? { outcome };

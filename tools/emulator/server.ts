@@ -17,6 +17,8 @@ import { outcomeStatus, writeOutcome, type Outcome } from './responses';
 import { servingControls } from './servingControls';
 import { initialServingModes } from './servingModes';
 import { quotaReport } from './quotaReport';
+import { handleOssPost } from './oss/ossPostObject';
+import { OSS_PATH, OssUploads } from './oss/ossUploads';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
 
@@ -32,6 +34,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
+		oss: new OssUploads(),
 		timestampWindowMs,
 		modes: initialServingModes(options),
 	};
@@ -83,7 +86,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const handling = url.pathname.startsWith(CONTROL_PREFIX)
 			? handleControlRequest(req, res, url, emulator)
-			: answerApiRequest(req, res, url);
+			: url.pathname === OSS_PATH || url.pathname === `${OSS_PATH}/`
+				? handleOssPost(req, res, parts.oss)
+				: answerApiRequest(req, res, url);
 		handling.catch((error: unknown) => {
 			if (res.headersSent) return void res.destroy();
 			const status = error instanceof BodyTooLargeError ? 413 : 500;
@@ -117,7 +122,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		advanceTasks: (jobId, steps) => parts.jobs.advanceTasks(jobId, steps),
 		taskSummary: (jobId) => parts.jobs.taskSummary(jobId),
 		inject: (fault) => parts.faults.inject(fault),
-		clearFaults: () => parts.faults.clearFaults(),
+		clearFaults: () => {
+			parts.faults.clearFaults();
+			parts.oss.failUploads(0);
+		},
+		failOssUploads: (count) => parts.oss.failUploads(count),
+		ossObjects: () => parts.oss.objectCount(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),
 		setQps: (qps) => parts.limiter.setQps(qps),
 		setQuotaScope: (scope) => parts.limiter.setScope(scope),

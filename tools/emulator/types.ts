@@ -67,6 +67,8 @@ export interface FirmwareFixture {
 	description: string;
 	utcCreate: string;
 	utcModified: string;
+	/** Set for a firmware made by CreateOTAFirmware: the uploaded package, as QueryOTAFirmware shows it. */
+	uploaded?: { sign: string; signMethod: string; size: number; url: string; udi?: string };
 }
 
 /** What `addFirmware` (and `POST /__emulator/firmwares`) accepts. Unset fields are derived from `seed`. */
@@ -205,6 +207,10 @@ export interface Emulator {
 	setThrottleHint(hint: ThrottleHintStyle): void;
 	/** undefined: requests reach Alibaba (the emulator) again. */
 	setEchoProxy(mode: EchoProxyMode | undefined): void;
+	/** The next `count` OSS PostObject uploads are read whole, then answered with OSS's 503 XML error. */
+	failOssUploads(count: number): void;
+	/** How many objects the OSS endpoint holds. */
+	ossObjects(): number;
 	/** A new job at its place in the list (fresh JobId and UtcCreate now unless given); returns it. */
 	addJob(firmwareId: string, patch?: JobPatch): OtaJob;
 	/** Changes a job's JobStatus and UtcModified (and UtcEndTime when it ends); returns the job. */

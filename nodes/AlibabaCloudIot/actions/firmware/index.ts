@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as deleteFirmware from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
+import * as upload from './upload.operation';
 
-export { get, list };
+export { deleteFirmware, get, list, upload };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +15,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['firmware'] } },
 		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete one OTA firmware (upgrade package)',
+				action: 'Delete an OTA firmware',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -25,9 +33,17 @@ export const description: INodeProperties[] = [
 				description: 'List the OTA firmware (upgrade packages), optionally of one product or destination version',
 				action: 'List OTA firmware',
 			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Upload a firmware package from a binary field and create its OTA firmware',
+				action: 'Upload an OTA firmware',
+			},
 		],
 		default: 'list',
 	},
 	...list.description,
 	...get.description,
+	...upload.description,
+	...deleteFirmware.description,
 ];
