@@ -18,6 +18,7 @@ import { servingControls } from './servingControls';
 import { initialServingModes } from './servingModes';
 import { quotaReport } from './quotaReport';
 import { handleOssPost } from './oss/ossPostObject';
+import { SAMPLE_PACKAGE_PATH, sendSamplePackage } from './oss/samplePackage';
 import { OSS_PATH, OssUploads } from './oss/ossUploads';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
@@ -41,6 +42,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
 	const latencyTimers = new Set<NodeJS.Timeout>();
+	let fleetClock: NodeJS.Timeout | undefined;
+	const setFleetTick = (ms: number) => {
+		if (fleetClock) clearInterval(fleetClock);
+		fleetClock = ms > 0 ? setInterval(() => parts.jobs.advanceCreatedJobs(), ms) : undefined;
+		fleetClock?.unref();
+	};
+	setFleetTick(options.fleetTickMs ?? 0);
 
 	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const body = req.method === 'POST' ? await readBody(req) : '';
@@ -84,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		if (req.method === 'GET' && url.pathname === SAMPLE_PACKAGE_PATH) return sendSamplePackage(res, url);
 		const handling = url.pathname.startsWith(CONTROL_PREFIX)
 			? handleControlRequest(req, res, url, emulator)
 			: url.pathname === OSS_PATH || url.pathname === `${OSS_PATH}/`
@@ -110,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		requests: stats.requests,
 		close: () =>
 			new Promise<void>((resolve) => {
+				setFleetTick(0);
 				for (const timer of latencyTimers) clearTimeout(timer);
 				latencyTimers.clear();
 				server.close(() => resolve());
@@ -127,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			parts.oss.failUploads(0);
 		},
 		failOssUploads: (count) => parts.oss.failUploads(count),
+		setFleetTick,
 		ossObjects: () => parts.oss.objectCount(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),
 		setQps: (qps) => parts.limiter.setQps(qps),

@@ -173,6 +173,11 @@ export interface EmulatorOptions {
 	echoProxy?: EchoProxyMode;
 	/** Firmwares added after the seeded ones (replacing any with the same id), e.g. recorded answers. */
 	fixtures?: FirmwareSpec[];
+	/**
+	 * The fleet clock: every this many milliseconds, each job made by a create action moves its tasks
+	 * one state on, as devices would. Unset or 0: they move only through `advanceTasks`.
+	 */
+	fleetTickMs?: number;
 }
 
 /** What addJob (and `POST /__emulator/firmwares/<id>/jobs`) accepts: any job fields to set. */
@@ -209,6 +214,8 @@ export interface Emulator {
 	setEchoProxy(mode: EchoProxyMode | undefined): void;
 	/** The next `count` OSS PostObject uploads are read whole, then answered with OSS's 503 XML error. */
 	failOssUploads(count: number): void;
+	/** Starts (ms > 0) or stops (0) the fleet clock (see EmulatorOptions.fleetTickMs). */
+	setFleetTick(ms: number): void;
 	/** How many objects the OSS endpoint holds. */
 	ossObjects(): number;
 	/** A new job at its place in the list (fresh JobId and UtcCreate now unless given); returns it. */

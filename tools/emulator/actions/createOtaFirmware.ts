@@ -1,7 +1,7 @@
 // CreateOTAFirmware: a firmware from a package uploaded to the emulator's OSS endpoint. FirmwareName is
 // unique per account; a differential package (Type 1) needs SrcVersion; a given FirmwareSign and
 // FirmwareSize must match the object. Codes of the refusals are GUESSES (docs/alibaba-api.md).
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import { illegalRequest } from '../otaErrors';
 import { businessError, missingParameter, success, type Outcome } from '../responses';
@@ -25,7 +25,8 @@ export function createOtaFirmware(params: Record<string, string>, context: Actio
 	if (context.firmwares.listNewestFirst().some((fixture) => fixture.name === params.FirmwareName)) {
 		return businessError('iot.ota.FirmwareNameExisted', 'A firmware with this name already exists.');
 	}
-	const firmwareId = `${randomBytes(9).toString('base64').replace(/[+/]/g, 'x')}${'0100'}`.slice(0, 22);
+	// From the name, which is unique per account: the same upload gets the same ID on every run.
+	const firmwareId = `${createHash('sha256').update(params.FirmwareName).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 18)}0100`;
 	const fixture = context.firmwares.add({
 		firmwareId,
 		productKey: params.ProductKey || undefined,
