@@ -7,9 +7,10 @@ import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credent
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/AlibabaCloudIot/transport/retry';
-import { FIXTURE_FIRMWARES, startEmulator } from '../../tools/emulator';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator';
 import { credentialFor } from '../support/alibabaNode';
 import { loadExampleWorkflow, runExampleWorkflow } from '../support/exampleWorkflows';
+import { withEmulator } from '../support/useEmulator';
 
 const { description } = new AlibabaCloudIot();
 const property = (name: string) => description.properties.find((entry) => entry.name === name)!;
@@ -48,14 +49,11 @@ describe('the node as n8n and its users see it', () => {
 	});
 
 	it('runs the README example workflow unchanged in the engine', async () => {
-		const emulator = await startEmulator();
-		try {
+		await withEmulator({}, async (emulator) => {
 			const workflow = loadExampleWorkflow('list-ota-jobs-by-firmware.json');
 			const run = await runExampleWorkflow(workflow, credentialFor(emulator));
 			const items = run.data.resultData.runData['List OTA jobs'][0].data!.main[0]!;
 			expect(items).toHaveLength(emulator.firmware(FIXTURE_FIRMWARES.demo)!.jobs.length);
-		} finally {
-			await emulator.close();
-		}
+		});
 	});
 });
