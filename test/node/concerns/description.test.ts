@@ -3,14 +3,14 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credentials';
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/AlibabaCloudIot/transport/retry';
-import { FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { credentialFor } from '../support/alibabaNode';
-import { loadExampleWorkflow, runExampleWorkflow } from '../support/exampleWorkflows';
-import { withEmulator } from '../support/useEmulator';
+import { AlibabaCloudIotApi } from '../../../credentials/AlibabaCloudIotApi.credentials';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../../nodes/AlibabaCloudIot/transport/iotCaller';
+import { DEFAULT_RETRY_POLICY } from '../../../nodes/AlibabaCloudIot/transport/retry';
+import { FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor } from '../../support/alibabaNode';
+import { loadExampleWorkflow, runExampleWorkflow } from '../../support/exampleWorkflows';
+import { withEmulator } from '../../support/useEmulator';
 
 const { description } = new AlibabaCloudIot();
 const property = (name: string) => description.properties.find((entry) => entry.name === name)!;
@@ -44,7 +44,7 @@ describe('the node as n8n and its users see it', () => {
 		const icon = description.icon as { light: string; dark: string };
 		expect(icon.light).not.toBe(icon.dark);
 		for (const file of [icon.light, icon.dark]) {
-			expect(existsSync(join(__dirname, '../../nodes/AlibabaCloudIot', file.replace('file:', '')))).toBe(true);
+			expect(existsSync(join(__dirname, '../../../nodes/AlibabaCloudIot', file.replace('file:', '')))).toBe(true);
 		}
 	});
 
