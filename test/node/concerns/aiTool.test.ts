@@ -13,11 +13,11 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { runAgentWithTool, toolVariantOf, type AgentRun, type AgentRunOptions } from '../support/aiAgent';
-import { credentialFor, secretsOf } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { runAgentWithTool, toolVariantOf, type AgentRun, type AgentRunOptions } from '../../support/aiAgent';
+import { credentialFor, secretsOf } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 
 const emulator = useEmulator();
@@ -196,7 +196,7 @@ describe('the alibabaCloudIotTool type', () => {
 
 	// toolVariantOf copies code from the `n8n` package, which is not a dependency; the e2e run
 	// installs it into .cache/e2e, and then this compares the copy with the original.
-	const n8nDist = join(__dirname, '..', '..', '.cache', 'e2e', 'n8n', 'node_modules', 'n8n');
+	const n8nDist = join(__dirname, '..', '..', '..', '.cache', 'e2e', 'n8n', 'node_modules', 'n8n');
 	const aiToolsJs = join(n8nDist, 'dist', 'tool-generation', 'ai-tools.js');
 	const installed =
 		existsSync(aiToolsJs) &&

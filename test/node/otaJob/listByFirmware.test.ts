@@ -1,6 +1,6 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor, firmware, runListByFirmware } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 
 const emulator = useEmulator();

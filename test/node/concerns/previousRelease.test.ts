@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import type { IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
 
 // '.js' makes tsx pick the TypeScript sources over the codex files *.node.json.
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
-import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
-import { FIXTURE_FIRMWARES, generateJobs } from '../../tools/emulator';
-import { pollOnce, runWorkflow } from '../harness';
-import type { ExampleWorkflow } from '../support/exampleWorkflows';
-import { manualTriggerStandIn } from '../support/manualTrigger';
-import { asN8nDelivers } from '../support/n8nCredentialData';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
+import { AlibabaCloudIotTrigger } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
+import { FIXTURE_FIRMWARES, generateJobs } from '../../../tools/emulator';
+import { pollOnce, runWorkflow } from '../../harness';
+import type { ExampleWorkflow } from '../../support/exampleWorkflows';
+import { manualTriggerStandIn } from '../../support/manualTrigger';
+import { asN8nDelivers } from '../../support/n8nCredentialData';
+import { useEmulator } from '../../support/useEmulator';
 
 // A workflow and a credential as release 0.1.0 saved them (test/fixtures/previous-release), opened
 // and run unchanged; only the endpoint's port is pointed at this file's emulator.
-const FIXTURES = join(__dirname, '..', 'fixtures', 'previous-release');
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'previous-release');
 const workflow = JSON.parse(readFileSync(join(FIXTURES, 'workflow.json'), 'utf8')) as ExampleWorkflow;
 const [storedCredential] = JSON.parse(readFileSync(join(FIXTURES, 'credential.json'), 'utf8')) as Array<{
 	type: string;

@@ -1,9 +1,9 @@
 // A poll within its budget, and a poll's state across restarts under n8n's two schedulers.
 import type { IDataObject } from 'n8n-workflow';
 
-import { FULL_LISTING_INTERVAL_MS } from '../../nodes/AlibabaCloudIot/trigger/readFirmwareJobs';
-import { useEmulator } from '../support/useEmulator';
-import { addFirmware, newFirmwareId, triggerPolls, watchOf, type PollSettings } from './triggerSetup';
+import { FULL_LISTING_INTERVAL_MS } from '../../../nodes/AlibabaCloudIot/trigger/readFirmwareJobs';
+import { useEmulator } from '../../support/useEmulator';
+import { addFirmware, newFirmwareId, triggerPolls, watchOf, type PollSettings } from '../../support/triggerSetup';
 
 const emulator = useEmulator((started) => started.setQps(0));
 const poll = triggerPolls(emulator);

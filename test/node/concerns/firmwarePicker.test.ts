@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { credentialFor } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
-import { loadOptionsContext } from '../support/loadOptions';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
+import { loadOptionsContext } from '../../support/loadOptions';
 
 
 const emulator = useEmulator((seeded) => {

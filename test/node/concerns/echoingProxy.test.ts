@@ -4,12 +4,12 @@
 // SecurityToken= or the AccessKey ID in URL form.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { ECHO_FORMATS, EMULATOR_KEYS, FIXTURE_FIRMWARES, type EchoFormat } from '../../tools/emulator';
-import { testCredential } from '../harness';
-import { credentialFor, firmware, runListByFirmware, secretsOf } from '../support/alibabaNode';
-import { loadOptionsContext } from '../support/loadOptions';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { ECHO_FORMATS, EMULATOR_KEYS, FIXTURE_FIRMWARES, type EchoFormat } from '../../../tools/emulator';
+import { testCredential } from '../../harness';
+import { credentialFor, firmware, runListByFirmware, secretsOf } from '../../support/alibabaNode';
+import { loadOptionsContext } from '../../support/loadOptions';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

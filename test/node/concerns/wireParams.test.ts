@@ -1,8 +1,8 @@
-import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
-import { sendIotRequest } from '../../nodes/AlibabaCloudIot/transport/popRequest';
-import { FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { credentialFor } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { resolveIotCredentials } from '../../../nodes/AlibabaCloudIot/transport/iotCredentials';
+import { sendIotRequest } from '../../../nodes/AlibabaCloudIot/transport/popRequest';
+import { FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

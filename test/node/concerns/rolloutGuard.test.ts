@@ -2,14 +2,14 @@
 // -> Get Progress -> If (failed share > 5%) -> Cancel by Job.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { runWorkflow } from '../harness';
-import { credentialFor } from '../support/alibabaNode';
-import { loadExampleWorkflow, PACKAGE_NODE_TYPE } from '../support/exampleWorkflows';
-import { ifStandIn } from '../support/ifStandIn';
-import { manualTriggerStandIn } from '../support/manualTrigger';
-import { FAILING_JOB, HEALTHY_JOB, ROLLOUT_FIRMWARE, ROLLOUT_GUARD_FILE, ROLLOUT_NODES } from '../support/rolloutGuardScenario';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { runWorkflow } from '../../harness';
+import { credentialFor } from '../../support/alibabaNode';
+import { loadExampleWorkflow, PACKAGE_NODE_TYPE } from '../../support/exampleWorkflows';
+import { ifStandIn } from '../../support/ifStandIn';
+import { manualTriggerStandIn } from '../../support/manualTrigger';
+import { FAILING_JOB, HEALTHY_JOB, ROLLOUT_FIRMWARE, ROLLOUT_GUARD_FILE, ROLLOUT_NODES } from '../../support/rolloutGuardScenario';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator((started) => {
 	started.addFirmware(ROLLOUT_FIRMWARE);

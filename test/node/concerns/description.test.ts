@@ -3,13 +3,14 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AlibabaCloudIotApi } from '../../credentials/AlibabaCloudIotApi.credentials';
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/AlibabaCloudIot/transport/iotCaller';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/AlibabaCloudIot/transport/retry';
-import { FIXTURE_FIRMWARES, startEmulator } from '../../tools/emulator';
-import { credentialFor } from '../support/alibabaNode';
-import { loadExampleWorkflow, runExampleWorkflow } from '../support/exampleWorkflows';
+import { AlibabaCloudIotApi } from '../../../credentials/AlibabaCloudIotApi.credentials';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../../nodes/AlibabaCloudIot/transport/iotCaller';
+import { DEFAULT_RETRY_POLICY } from '../../../nodes/AlibabaCloudIot/transport/retry';
+import { FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor } from '../../support/alibabaNode';
+import { loadExampleWorkflow, runExampleWorkflow } from '../../support/exampleWorkflows';
+import { withEmulator } from '../../support/useEmulator';
 
 const { description } = new AlibabaCloudIot();
 const property = (name: string) => description.properties.find((entry) => entry.name === name)!;
@@ -43,19 +44,16 @@ describe('the node as n8n and its users see it', () => {
 		const icon = description.icon as { light: string; dark: string };
 		expect(icon.light).not.toBe(icon.dark);
 		for (const file of [icon.light, icon.dark]) {
-			expect(existsSync(join(__dirname, '../../nodes/AlibabaCloudIot', file.replace('file:', '')))).toBe(true);
+			expect(existsSync(join(__dirname, '../../../nodes/AlibabaCloudIot', file.replace('file:', '')))).toBe(true);
 		}
 	});
 
 	it('runs the README example workflow unchanged in the engine', async () => {
-		const emulator = await startEmulator();
-		try {
+		await withEmulator({}, async (emulator) => {
 			const workflow = loadExampleWorkflow('list-ota-jobs-by-firmware.json');
 			const run = await runExampleWorkflow(workflow, credentialFor(emulator));
 			const items = run.data.resultData.runData['List OTA jobs'][0].data!.main[0]!;
 			expect(items).toHaveLength(emulator.firmware(FIXTURE_FIRMWARES.demo)!.jobs.length);
-		} finally {
-			await emulator.close();
-		}
+		});
 	});
 });

@@ -1,8 +1,8 @@
 // OTA Job Get (QueryOTAJob) and Get Progress (ListOTATaskByJob counted per status) in n8n's engine.
-import { FIXTURE_FIRMWARES, TASK_STATUSES } from '../../tools/emulator';
-import { credentialFor, secretsOf } from '../support/alibabaNode';
-import { runOperation } from '../support/runOperation';
-import { useEmulator } from '../support/useEmulator';
+import { FIXTURE_FIRMWARES, TASK_STATUSES } from '../../../tools/emulator';
+import { credentialFor, secretsOf } from '../../support/alibabaNode';
+import { runOperation } from '../../support/runOperation';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

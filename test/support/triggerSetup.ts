@@ -6,7 +6,7 @@ import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloud
 import type { FirmwareWatch } from '../../nodes/AlibabaCloudIot/trigger/jobWatch';
 import { generateJobs, type Emulator, type OtaJob, type RecordedRequest } from '../../tools/emulator';
 import { pollOnce } from '../harness';
-import { credentialFor } from '../support/alibabaNode';
+import { credentialFor } from './alibabaNode';
 
 export interface PollRun {
 	/** The emitted items' json; [] for a poll that returned null. */

@@ -2,10 +2,10 @@
 // tested against each other and against Get Progress.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { FIXTURE_FIRMWARES, LIST_OTA_TASK_MAX_RECORDS } from '../../tools/emulator';
-import { credentialFor } from '../support/alibabaNode';
-import { runOperation } from '../support/runOperation';
-import { useEmulator } from '../support/useEmulator';
+import { FIXTURE_FIRMWARES, LIST_OTA_TASK_MAX_RECORDS } from '../../../tools/emulator';
+import { credentialFor } from '../../support/alibabaNode';
+import { runOperation } from '../../support/runOperation';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

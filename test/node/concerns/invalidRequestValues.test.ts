@@ -1,8 +1,8 @@
 import type { GenericValue, INodeParameters } from 'n8n-workflow';
 
-import { FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { credentialFor, runListByFirmware } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor, runListByFirmware } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

@@ -1,11 +1,11 @@
 // The OTA toolbox used by an AI agent as tools, through n8n-core's tool path (see aiTool.test.ts).
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { FIXTURE_FIRMWARES } from '../../tools/emulator';
-import { runAgentWithTool, type AgentRun, type AgentRunOptions } from '../support/aiAgent';
-import { credentialFor } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { FIXTURE_FIRMWARES } from '../../../tools/emulator';
+import { runAgentWithTool, type AgentRun, type AgentRunOptions } from '../../support/aiAgent';
+import { credentialFor } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

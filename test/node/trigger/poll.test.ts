@@ -1,13 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../../tools/emulator';
-import { pollOnce } from '../harness';
-import { credentialFor } from '../support/alibabaNode';
-import { loadOptionsContext } from '../support/loadOptions';
-import { useEmulator } from '../support/useEmulator';
-import { watching } from './triggerSetup';
+import { AlibabaCloudIotTrigger } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, generateJobs } from '../../../tools/emulator';
+import { pollOnce } from '../../harness';
+import { credentialFor } from '../../support/alibabaNode';
+import { loadOptionsContext } from '../../support/loadOptions';
+import { useEmulator } from '../../support/useEmulator';
+import { watching } from '../../support/triggerSetup';
 
 let seq = 0;
 

@@ -1,8 +1,8 @@
-import { DEFAULT_MAX_REQUESTS_PER_SECOND } from '../../credentials/common/requestRate';
-import { EMULATOR_KEYS, LIST_OTA_JOB_MAX_PAGE_SIZE } from '../../tools/emulator';
-import { DEFAULT_QPS } from '../../tools/emulator/rateLimit';
-import { credentialFor, runListByFirmware } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { DEFAULT_MAX_REQUESTS_PER_SECOND } from '../../../credentials/common/requestRate';
+import { EMULATOR_KEYS, LIST_OTA_JOB_MAX_PAGE_SIZE } from '../../../tools/emulator';
+import { DEFAULT_QPS } from '../../../tools/emulator/rateLimit';
+import { credentialFor, runListByFirmware } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const PAGES = 30;
 const THIRTY_PAGES = 'FwThirtyPages000006000';

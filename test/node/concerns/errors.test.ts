@@ -1,11 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, INSTANCE_NOT_FOUND_CODES, RAM_DENIALS } from '../../tools/emulator';
-import type { NodeRunResult } from '../harness';
-import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
-import { loadOptionsContext } from '../support/loadOptions';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, INSTANCE_NOT_FOUND_CODES, RAM_DENIALS } from '../../../tools/emulator';
+import type { NodeRunResult } from '../../harness';
+import { credentialFor, firmware, runListByFirmware, secretsOf, type EmulatorKeyName } from '../../support/alibabaNode';
+import { loadOptionsContext } from '../../support/loadOptions';
+import { useEmulator } from '../../support/useEmulator';
 
 
 const emulator = useEmulator();

@@ -3,9 +3,9 @@
 // (requests counted from the emulator).
 import type { IDataObject } from 'n8n-workflow';
 
-import { FULL_LISTING_INTERVAL_MS } from '../../nodes/AlibabaCloudIot/trigger/readFirmwareJobs';
-import { useEmulator } from '../support/useEmulator';
-import { addFirmware, eventsOf, newFirmwareId, pagesOf, triggerPolls, watchOf } from './triggerSetup';
+import { FULL_LISTING_INTERVAL_MS } from '../../../nodes/AlibabaCloudIot/trigger/readFirmwareJobs';
+import { useEmulator } from '../../support/useEmulator';
+import { addFirmware, eventsOf, newFirmwareId, pagesOf, triggerPolls, watchOf } from '../../support/triggerSetup';
 
 const emulator = useEmulator((started) => started.setQps(0));
 const poll = triggerPolls(emulator);

@@ -2,9 +2,9 @@
 // form of a time: run against the emulator in both orders and with the docs' other spellings.
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_OPEN_JOBS } from '../../nodes/AlibabaCloudIot/trigger/jobWatch';
-import { useEmulator } from '../support/useEmulator';
-import { addFirmware, eventsOf, newFirmwareId, triggerPolls, watchOf } from './triggerSetup';
+import { MAX_OPEN_JOBS } from '../../../nodes/AlibabaCloudIot/trigger/jobWatch';
+import { useEmulator } from '../../support/useEmulator';
+import { addFirmware, eventsOf, newFirmwareId, triggerPolls, watchOf } from '../../support/triggerSetup';
 
 const emulator = useEmulator((started) => started.setQps(0));
 const poll = triggerPolls(emulator);

@@ -1,6 +1,6 @@
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, type InjectedResponse } from '../../tools/emulator';
-import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, type InjectedResponse } from '../../../tools/emulator';
+import { credentialFor, firmware, runListByFirmware } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const BIG = 'FwResilience0000002400';
 

@@ -1,6 +1,6 @@
-import { generateJobs } from '../../tools/emulator';
-import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { generateJobs } from '../../../tools/emulator';
+import { credentialFor, firmware, runListByFirmware } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const RECENT = 'FwRecentJobs0000000003';
 const HOUR = 3600_000;

@@ -1,11 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
-import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
-import { BAD_GATEWAY_HTML, RAM_DENIALS } from '../../tools/emulator';
-import { testCredential } from '../harness';
-import { credentialFor, secretsOf, type EmulatorKeyName } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { AlibabaCloudIot } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
+import { AlibabaCloudIotTrigger } from '../../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node';
+import { BAD_GATEWAY_HTML, RAM_DENIALS } from '../../../tools/emulator';
+import { testCredential } from '../../harness';
+import { credentialFor, secretsOf, type EmulatorKeyName } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator();
 

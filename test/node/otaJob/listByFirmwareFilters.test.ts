@@ -1,6 +1,6 @@
-import { generateJobs } from '../../tools/emulator';
-import { credentialFor, firmware, runListByFirmware } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { generateJobs } from '../../../tools/emulator';
+import { credentialFor, firmware, runListByFirmware } from '../../support/alibabaNode';
+import { useEmulator } from '../../support/useEmulator';
 
 const MANY = 'FwFilters0000000001200';
 const ODD = 'FwOddSpellings00000004';

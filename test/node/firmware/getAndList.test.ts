@@ -1,10 +1,10 @@
 // Firmware List (ListOTAFirmware) and Get (QueryOTAFirmware) in n8n's engine.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES } from '../../tools/emulator';
-import { credentialFor, firmware } from '../support/alibabaNode';
-import { runOperation } from '../support/runOperation';
-import { useEmulator } from '../support/useEmulator';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES } from '../../../tools/emulator';
+import { credentialFor, firmware } from '../../support/alibabaNode';
+import { runOperation } from '../../support/runOperation';
+import { useEmulator } from '../../support/useEmulator';
 
 const emulator = useEmulator((started) => {
 	// 150 more of one product, so a Return All takes two pages of 100.
