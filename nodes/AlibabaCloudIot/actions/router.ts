@@ -8,31 +8,11 @@ import * as firmware from './firmware';
 import * as otaJob from './otaJob';
 import * as otaTask from './otaTask';
 
-/** resource -> operation -> its execute; the values are the saved names workflows use. */
+/** resource -> operation -> its execute; each resource's index lists its own (saved names). */
 const operations: Record<string, Record<string, OperationExecute>> = {
-	otaJob: {
-		listByFirmware: otaJob.listByFirmware.execute,
-		get: otaJob.get.execute,
-		getProgress: otaJob.getProgress.execute,
-		createVerify: otaJob.createVerify.execute,
-		createStatic: otaJob.createStatic.execute,
-		createDynamic: otaJob.createDynamic.execute,
-		cancelDynamic: otaJob.cancelDynamic.execute,
-	},
-	otaTask: {
-		listByJob: otaTask.listByJob.execute,
-		cancelByJob: otaTask.cancelByJob.execute,
-		confirm: otaTask.confirm.execute,
-		reupgrade: otaTask.reupgrade.execute,
-		cancelByDevice: otaTask.cancelByDevice.execute,
-		listUnfinishedByDevice: otaTask.listUnfinishedByDevice.execute,
-	},
-	firmware: {
-		list: firmware.list.execute,
-		get: firmware.get.execute,
-		upload: firmware.upload.execute,
-		delete: firmware.deleteFirmware.execute,
-	},
+	otaJob: otaJob.executes,
+	otaTask: otaTask.executes,
+	firmware: firmware.executes,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -4,7 +4,7 @@ import { createOtaCaller } from '../api/otaCaller';
 import type { IotCallOptions, IotCaller } from '../transport/iotCaller';
 import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
 
-/** The credential type's name, as the node and trigger descriptions declare it. */
+/** The credential type's name. The node files state it as a literal too: n8n's lint rules read it there. */
 export const IOT_CREDENTIAL_TYPE = 'alibabaCloudIotApi';
 
 /** What the node, the trigger and the editor's list search can read a credential from. */
