@@ -1,6 +1,7 @@
 // What one RPC request gets, decided in the live service's order: (a proxy in front, when one is set,)
 // gateway checks, flow control, then (for tests) forced faults, then the service and its action.
 import { ACTIONS, type ActionContext } from './actions/registry';
+import type { UploadStore } from './oss/uploadStore';
 import { authenticate } from './auth';
 import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
@@ -17,6 +18,7 @@ import { applyWireModes } from './wireModes';
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
 	jobs: JobRegistry;
+	uploads: UploadStore;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
@@ -79,6 +81,7 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	const context: ActionContext = {
 		firmwares: parts.firmwares,
 		jobs: parts.jobs,
+		uploads: parts.uploads,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
 	};
 	const outcome = applyWireModes(handler(request.params, context, request.method), parts.modes);

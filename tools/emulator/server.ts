@@ -13,6 +13,8 @@ import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
 import { NonceRegistry } from './nonces';
 import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
 import { RateLimiter } from './rateLimit';
+import { answerPostObject } from './oss/postObject';
+import { OSS_PATH, UploadStore } from './oss/uploadStore';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
 import { servingControls } from './servingControls';
 import { initialServingModes } from './servingModes';
@@ -29,6 +31,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const parts: EmulatorParts = {
 		firmwares,
 		jobs: new JobRegistry(firmwares),
+		uploads: new UploadStore(),
 		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
@@ -83,7 +86,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const handling = url.pathname.startsWith(CONTROL_PREFIX)
 			? handleControlRequest(req, res, url, emulator)
-			: answerApiRequest(req, res, url);
+			: url.pathname === OSS_PATH
+				? answerPostObject(req, res, parts.uploads)
+				: answerApiRequest(req, res, url);
 		handling.catch((error: unknown) => {
 			if (res.headersSent) return void res.destroy();
 			const status = error instanceof BodyTooLargeError ? 413 : 500;
@@ -98,11 +103,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const port = (server.address() as AddressInfo).port;
+	parts.uploads.host = `http://127.0.0.1:${port}${OSS_PATH}`;
 
 	const emulator: ControlTarget = {
 		url: `http://127.0.0.1:${port}`,
 		port,
 		requests: stats.requests,
+		oss: parts.uploads,
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const timer of latencyTimers) clearTimeout(timer);

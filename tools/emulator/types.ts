@@ -1,4 +1,5 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
+import type { UploadStore } from './oss/uploadStore';
 import type {
 	EchoFormat,
 	EchoProxyMode,
@@ -67,6 +68,18 @@ export interface FirmwareFixture {
 	description: string;
 	utcCreate: string;
 	utcModified: string;
+	/** Set for a firmware made by CreateOTAFirmware: what its upload hashed, and where it lies. */
+	uploaded?: UploadedPackage;
+}
+
+/** A package CreateOTAFirmware recorded: the sign the request gave and the object OSS holds. */
+export interface UploadedPackage {
+	sign: string;
+	signMethod: string;
+	size: number;
+	/** The object's location, without a signed query. */
+	url: string;
+	udi?: string;
 }
 
 /** What `addFirmware` (and `POST /__emulator/firmwares`) accepts. Unset fields are derived from `seed`. */
@@ -211,6 +224,8 @@ export interface Emulator {
 	setJobStatus(jobId: string, status: string): OtaJob;
 	/** A firmware's jobs exactly as the next listing would serve them: order and spelling. */
 	servedJobs(firmwareId: string): OtaJob[];
+	/** The OSS bucket behind GenerateOTAUploadURL: PostObject requests seen, objects stored, injected failures. */
+	readonly oss: UploadStore;
 	/** Every API request received, oldest first (control requests under /__emulator/ are not recorded). */
 	readonly requests: RecordedRequest[];
 	/** Most requests received (any outcome) in any sliding 1000 ms window, for one key or the busiest key. */

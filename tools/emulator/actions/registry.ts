@@ -17,11 +17,17 @@ import { cancelOtaTaskByDevice } from './cancelOtaTaskByDevice';
 import { confirmOtaTask } from './confirmOtaTask';
 import { listOtaUnfinishedTaskByDevice } from './listOtaUnfinishedTaskByDevice';
 import { reupgradeOtaTask } from './reupgradeOtaTask';
+import { createOtaFirmware } from './createOtaFirmware';
+import { deleteOtaFirmware } from './deleteOtaFirmware';
+import { generateOtaUploadUrl } from './generateOtaUploadUrl';
+import type { UploadStore } from '../oss/uploadStore';
 
 export interface ActionContext {
 	firmwares: FirmwareStore;
 	/** Jobs by JobId, with their device tasks. */
 	jobs: JobRegistry;
+	/** Upload policies handed out and the objects OSS PostObject stored. */
+	uploads: UploadStore;
 	/** Lets a fault mode change a firmware's jobs just before they are listed. */
 	beforeListingJobs(fixture: FirmwareFixture): void;
 }
@@ -44,4 +50,7 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map([
 	['ReupgradeOTATask', reupgradeOtaTask],
 	['CancelOTATaskByDevice', cancelOtaTaskByDevice],
 	['ListOTAUnfinishedTaskByDevice', listOtaUnfinishedTaskByDevice],
+	['GenerateOTAUploadURL', generateOtaUploadUrl],
+	['CreateOTAFirmware', createOtaFirmware],
+	['DeleteOTAFirmware', deleteOtaFirmware],
 ]);
