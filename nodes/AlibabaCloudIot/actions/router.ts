@@ -29,6 +29,7 @@ const operations: Record<string, Record<string, OperationExecute>> = {
 	firmware: {
 		list: firmware.list.execute,
 		get: firmware.get.execute,
+		delete: firmware.deleteFirmware.execute,
 	},
 };
 

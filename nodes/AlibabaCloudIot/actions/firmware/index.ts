@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as deleteFirmware from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 
-export { get, list };
+export { deleteFirmware, get, list };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['firmware'] } },
 		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an OTA firmware (upgrade package), carried out once even when the answer is lost',
+				action: 'Delete an OTA firmware',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -30,4 +37,5 @@ export const description: INodeProperties[] = [
 	},
 	...list.description,
 	...get.description,
+	...deleteFirmware.description,
 ];
