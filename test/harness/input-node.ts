@@ -1,5 +1,7 @@
-import type { IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { RunNodeOptions } from './types';
 
 export const INPUT_NODE_NAME = 'Input Items';
 export const INPUT_NODE_TYPE = 'harness.inputItems';
@@ -9,7 +11,7 @@ export const INPUT_NODE_TYPE = 'harness.inputItems';
  * installed). The items live in this closure rather than in node parameters, so the engine never
  * resolves or copies them as parameters.
  */
-export function createInputNodeType(items: IDataObject[]): INodeType {
+export function createInputNodeType(items: IDataObject[], binaries: RunNodeOptions['inputBinaries'] = []): INodeType {
 	return {
 		description: {
 			displayName: 'Input Items',
@@ -22,8 +24,21 @@ export function createInputNodeType(items: IDataObject[]): INodeType {
 			outputs: [NodeConnectionTypes.Main],
 			properties: [],
 		},
-		async execute() {
-			const output: INodeExecutionData[] = items.map((json) => ({ json }));
+		async execute(this: IExecuteFunctions) {
+			const output: INodeExecutionData[] = [];
+			for (const [index, json] of items.entries()) {
+				const item: INodeExecutionData = { json };
+				for (const [field, file] of Object.entries(binaries[index] ?? {})) {
+					item.binary ??= {};
+					item.binary[field] = await this.helpers.prepareBinaryData(
+						file.content,
+						file.fileName,
+						// Without a MIME type n8n sniffs it through a dynamic import, which jest's VM refuses.
+						file.mimeType ?? 'application/octet-stream',
+					);
+				}
+				output.push(item);
+			}
 			return [output];
 		},
 	};

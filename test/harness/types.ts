@@ -33,6 +33,13 @@ export interface HarnessNode {
 /** Decrypted credential data by credential TYPE name, what `this.getCredentials(type)` returns. */
 export type HarnessCredentials = Record<string, ICredentialDataDecryptedObject>;
 
+/** A file an input item carries, as `prepareBinaryData` takes it. */
+export interface InputBinary {
+	content: Buffer;
+	fileName?: string;
+	mimeType?: string;
+}
+
 export interface RunNodeOptions {
 	node: HarnessNode;
 	/**
@@ -40,6 +47,8 @@ export interface RunNodeOptions {
 	 * With `[]` n8n does not run the node at all (no run data, no items).
 	 */
 	inputItems?: IDataObject[];
+	/** Binary fields of the input items, by index: stored through n8n's binary-data service as a node would. */
+	inputBinaries?: Array<Record<string, InputBinary> | undefined>;
 	credentials?: HarnessCredentials;
 	extraNodeTypes?: INodeType[];
 }

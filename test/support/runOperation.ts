@@ -2,13 +2,14 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 // '.js' makes tsx pick the TypeScript source over the codex file AlibabaCloudIot.node.json.
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
-import { runNode, type HarnessNode, type NodeRunResult } from '../harness';
+import { runNode, type HarnessNode, type NodeRunResult, type RunNodeOptions } from '../harness';
 
 export interface OperationRun {
 	resource: string;
 	operation: string;
 	parameters?: INodeParameters;
 	inputItems?: IDataObject[];
+	inputBinaries?: RunNodeOptions['inputBinaries'];
 	credential: IDataObject;
 	onError?: HarnessNode['onError'];
 }
@@ -23,6 +24,7 @@ export async function runOperation(run: OperationRun): Promise<NodeRunResult> {
 			onError: run.onError,
 		},
 		inputItems: run.inputItems,
+		inputBinaries: run.inputBinaries,
 		credentials: { alibabaCloudIotApi: run.credential as ICredentialDataDecryptedObject },
 	});
 }

@@ -30,6 +30,7 @@ const operations: Record<string, Record<string, OperationExecute>> = {
 		list: firmware.list.execute,
 		get: firmware.get.execute,
 		delete: firmware.deleteFirmware.execute,
+		upload: firmware.upload.execute,
 	},
 };
 

@@ -53,6 +53,8 @@ export class UploadStore {
 	host = '';
 	private readonly objects = new Map<string, StoredObject>();
 	readonly posts: OssPostRecord[] = [];
+	/** Every grant handed out, so tests can look for its capabilities where they must not be. */
+	readonly granted: UploadGrant[] = [];
 	private readonly failures: OssFailure[] = [];
 	/** For tests: a lifetime other than Alibaba's minute. */
 	policyLifetimeMs = POLICY_LIFETIME_MS;
@@ -64,7 +66,7 @@ export class UploadStore {
 			conditions: [['content-length-range', 0, MAX_OBJECT_BYTES], { key }],
 		};
 		const policy = Buffer.from(JSON.stringify(policyJson)).toString('base64');
-		return {
+		const grant: UploadGrant = {
 			Key: key,
 			Host: this.host,
 			Policy: policy,
@@ -74,6 +76,8 @@ export class UploadStore {
 			ObjectStorage: 'OSS',
 			UtcCreate: new Date(now).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
 		};
+		this.granted.push(grant);
+		return grant;
 	}
 
 	store(object: StoredObject): void {

@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as deleteFirmware from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
+import * as upload from './upload.operation';
 
-export { deleteFirmware, get, list };
+export { deleteFirmware, get, list, upload };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,6 +20,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete an OTA firmware (upgrade package), carried out once even when the answer is lost',
 				action: 'Delete an OTA firmware',
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Upload a package from a binary field and create an OTA firmware from it, carried out once',
+				action: 'Upload an OTA firmware',
 			},
 			{
 				name: 'Get',
@@ -38,4 +45,5 @@ export const description: INodeProperties[] = [
 	...list.description,
 	...get.description,
 	...deleteFirmware.description,
+	...upload.description,
 ];
