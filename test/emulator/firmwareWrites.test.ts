@@ -1,16 +1,13 @@
+// The emulator's firmware write side, black-box over HTTP: GenerateOTAUploadURL, the OSS PostObject
+// endpoint (policy, signature and key checks; the file hashed as it streams; XML errors), then
+// CreateOTAFirmware and DeleteOTAFirmware.
 import { createHash } from 'node:crypto';
 
-import { startEmulator, type Emulator } from '../../tools/emulator/index';
 import { sendSigned } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
+let nameCount = 0;
 
 interface Grant {
 	Key: string;
@@ -22,9 +19,7 @@ interface Grant {
 	ObjectStorage: string;
 }
 
-async function call(params: Record<string, string>) {
-	return await sendSigned(emulator.url, { method: 'POST', params });
-}
+const call = async (params: Record<string, string>) => await sendSigned(emulator.url, { method: 'POST', params });
 
 async function grant(suffix?: string): Promise<Grant> {
 	const answer = await call({ Action: 'GenerateOTAUploadURL', ...(suffix && { FileSuffix: suffix }) });
@@ -52,8 +47,11 @@ async function post(g: Grant, body: FormData): Promise<{ status: number; text: s
 	return { status: response.status, text: await response.text() };
 }
 
-function xmlCode(text: string): string | undefined {
-	return /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+const xmlCode = (text: string) => /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+
+/** What QueryOTAFirmware says of a firmware created from an upload: the emulator's view of the object. */
+async function createFrom(g: Grant, extra: Record<string, string> = {}) {
+	return await call({ Action: 'CreateOTAFirmware', FirmwareName: `emu-fw-${++nameCount}`, DestVersion: '2.0.0', FirmwareUrl: g.FirmwareUrl, ...extra });
 }
 
 describe('GenerateOTAUploadURL', () => {
@@ -66,6 +64,7 @@ describe('GenerateOTAUploadURL', () => {
 		const lifetime = Date.parse(policy.expiration) - Date.now();
 		expect(lifetime).toBeGreaterThan(50_000);
 		expect(lifetime).toBeLessThanOrEqual(60_000);
+		expect((await grant()).Key).not.toBe(g.Key);
 	});
 
 	it('refuses a suffix Alibaba does not accept', async () => {
@@ -75,17 +74,23 @@ describe('GenerateOTAUploadURL', () => {
 });
 
 describe('OSS PostObject', () => {
-	it('stores what it streams with its size, MD5 and SHA256', async () => {
+	it('hashes what it streams: a created firmware has the MD5 and size of the bytes sent', async () => {
 		const file = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
 		file.write('\r\n--not-the-boundary\r\n', 1000); // boundary-like bytes inside the file stay data
 		const g = await grant();
+		const objects = emulator.ossObjects();
 		expect(await post(g, form(g, file))).toEqual({ status: 200, text: '' });
-		expect(emulator.oss.object(g.Key)).toEqual({
-			key: g.Key,
-			size: file.length,
-			md5: createHash('md5').update(file).digest('hex'),
-			sha256: createHash('sha256').update(file).digest('hex'),
-		});
+		expect(emulator.ossObjects()).toBe(objects + 1);
+		const md5 = createHash('md5').update(file).digest('hex');
+		const created = await createFrom(g, { FirmwareSign: md5, FirmwareSize: String(file.length) });
+		expect(created.body.Success).toBe(true);
+		const queried = await call({ Action: 'QueryOTAFirmware', FirmwareId: (created.body.Data as { FirmwareId: string }).FirmwareId });
+		expect(queried.body.FirmwareInfo).toMatchObject({ FirmwareSign: md5, FirmwareSize: file.length, SignMethod: 'MD5', Status: 0 });
+	});
+
+	it('answers 204 without success_action_status, as OSS does', async () => {
+		const g = await grant();
+		expect((await post(g, form(g, Buffer.from('x'), { success_action_status: undefined }))).status).toBe(204);
 	});
 
 	it.each([
@@ -93,22 +98,33 @@ describe('OSS PostObject', () => {
 		['an unknown OSSAccessKeyId', { OSSAccessKeyId: 'LTAI5tSomeoneElse' }, 403, 'InvalidAccessKeyId'],
 		['a key the policy does not name', { key: 'ota/other.bin' }, 403, 'AccessDenied'],
 		['a missing policy', { policy: undefined }, 400, 'InvalidArgument'],
-	])('refuses %s with an OSS XML error', async (_, change, status, code) => {
+	])('refuses %s with an OSS XML error, and stores nothing', async (_, change, status, code) => {
 		const g = await grant();
+		const objects = emulator.ossObjects();
 		const answer = await post(g, form(g, Buffer.from('firmware'), change));
 		expect(answer.status).toBe(status);
 		expect(xmlCode(answer.text)).toBe(code);
 		expect(answer.text).toMatch(/<RequestId>[0-9A-F]+<\/RequestId>/);
-		expect(emulator.oss.object(g.Key)).toBeUndefined();
+		expect(emulator.ossObjects()).toBe(objects);
+		expect((await createFrom(g)).body).toMatchObject({ Success: false, Code: 'iot.ota.FirmwareUrlInvalid' });
 	});
 
-	it('refuses an expired policy', async () => {
-		emulator.oss.policyLifetimeMs = -1;
+	it('refuses a form without a file', async () => {
 		const g = await grant();
-		emulator.oss.policyLifetimeMs = 60_000;
+		const data = new FormData();
+		for (const [name, value] of Object.entries({ key: g.Key, policy: g.Policy, OSSAccessKeyId: g.OSSAccessKeyId, signature: g.Signature })) data.append(name, value);
+		const answer = await post(g, data);
+		expect(answer.status).toBe(400);
+		expect(xmlCode(answer.text)).toBe('MalformedPOSTRequest');
+	});
+
+	it('fails uploads on request, with a 503 XML error', async () => {
+		emulator.failOssUploads(1);
+		const g = await grant();
 		const answer = await post(g, form(g, Buffer.from('firmware')));
-		expect(answer.status).toBe(403);
-		expect(answer.text).toContain('Policy expired');
+		expect(answer.status).toBe(503);
+		expect(xmlCode(answer.text)).toBe('ServiceUnavailable');
+		expect((await post(g, form(g, Buffer.from('firmware')))).status).toBe(200);
 	});
 });
 
@@ -119,18 +135,18 @@ describe('CreateOTAFirmware and DeleteOTAFirmware', () => {
 		return g;
 	}
 
-	it('creates a firmware from an uploaded package, refuses its name twice, then deletes it', async () => {
+	it('creates a firmware, refuses its name twice, then deletes it: QueryOTAFirmware no longer finds it', async () => {
 		const g = await uploaded('package one');
-		const md5 = createHash('md5').update('package one').digest('hex');
-		const params = { Action: 'CreateOTAFirmware', FirmwareName: 'emu-create-1', DestVersion: '2.0.0', FirmwareUrl: g.FirmwareUrl };
-		const created = await call({ ...params, FirmwareSign: md5, FirmwareSize: '11', SignMethod: 'MD5' });
+		const created = await call({ Action: 'CreateOTAFirmware', FirmwareName: 'emu-unique', DestVersion: '2.0.0', FirmwareUrl: g.FirmwareUrl, NeedToVerify: 'false' });
 		expect(created.body).toMatchObject({ Success: true, Data: { FirmwareId: expect.any(String), UtcCreate: expect.any(String) } });
 		const firmwareId = (created.body.Data as { FirmwareId: string }).FirmwareId;
+		expect((await call({ Action: 'QueryOTAFirmware', FirmwareId: firmwareId })).body.FirmwareInfo).toMatchObject({ FirmwareName: 'emu-unique', Status: -1 });
 
-		const queried = await call({ Action: 'QueryOTAFirmware', FirmwareId: firmwareId });
-		expect(queried.body.FirmwareInfo).toMatchObject({ FirmwareName: 'emu-create-1', FirmwareSign: md5, FirmwareSize: 11, SignMethod: 'MD5', Status: 0 });
-
-		expect((await call(params)).body).toMatchObject({ Success: false, Code: 'iot.ota.FirmwareNameExisted' });
+		const again = await uploaded('package one again');
+		expect((await call({ Action: 'CreateOTAFirmware', FirmwareName: 'emu-unique', DestVersion: '2.0.1', FirmwareUrl: again.FirmwareUrl })).body).toMatchObject({
+			Success: false,
+			Code: 'iot.ota.FirmwareNameExisted',
+		});
 
 		expect((await call({ Action: 'DeleteOTAFirmware', FirmwareId: firmwareId })).body).toMatchObject({ Success: true });
 		expect((await call({ Action: 'QueryOTAFirmware', FirmwareId: firmwareId })).body).toMatchObject({ Code: 'iot.ota.FirmwareNotFound' });
@@ -138,17 +154,17 @@ describe('CreateOTAFirmware and DeleteOTAFirmware', () => {
 	});
 
 	it.each([
-		['a URL nothing was uploaded to', { FirmwareUrl: 'https://iotx-ota.oss-cn-shanghai.aliyuncs.com/ota/none.bin' }, 'iot.ota.FirmwareUrlInvalid'],
 		['a sign that is not the package MD5', { FirmwareSign: '0'.repeat(32) }, 'iot.ota.FirmwareSignNotMatch'],
-		['a differential package without SrcVersion', { Type: '1' }, 'iot.system.IllegalRequest'],
+		['a size that is not the package size', { FirmwareSize: '1' }, 'iot.ota.FirmwareSizeNotMatch'],
+		['a differential package without SrcVersion', { Type: '1' }, 'MissingSrcVersion'],
+		['an unknown SignMethod', { SignMethod: 'SHA1' }, 'iot.system.IllegalRequest'],
 	])('refuses %s', async (_, change, code) => {
 		const g = await uploaded('package two');
-		const answer = await call({ Action: 'CreateOTAFirmware', FirmwareName: `emu-bad-${code}`, DestVersion: '1.0.1', FirmwareUrl: g.FirmwareUrl, ...change });
-		expect(answer.body).toMatchObject({ Success: false, Code: code });
+		expect((await createFrom(g, change)).body).toMatchObject({ Code: code });
 	});
 
-	it('needs FirmwareName, DestVersion and FirmwareUrl', async () => {
-		const answer = await call({ Action: 'CreateOTAFirmware', FirmwareName: 'x', DestVersion: '1' });
-		expect(answer.body).toMatchObject({ Code: 'MissingFirmwareUrl' });
+	it('needs FirmwareName, DestVersion and FirmwareUrl; DeleteOTAFirmware needs FirmwareId', async () => {
+		expect((await call({ Action: 'CreateOTAFirmware', FirmwareName: 'x', DestVersion: '1' })).body).toMatchObject({ Code: 'MissingFirmwareUrl' });
+		expect((await call({ Action: 'DeleteOTAFirmware' })).body).toMatchObject({ Code: 'MissingFirmwareId' });
 	});
 });

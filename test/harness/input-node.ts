@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { RunNodeOptions } from './types';
+import type { InputFile } from './types';
 
 export const INPUT_NODE_NAME = 'Input Items';
 export const INPUT_NODE_TYPE = 'harness.inputItems';
@@ -11,7 +11,7 @@ export const INPUT_NODE_TYPE = 'harness.inputItems';
  * installed). The items live in this closure rather than in node parameters, so the engine never
  * resolves or copies them as parameters.
  */
-export function createInputNodeType(items: IDataObject[], binaries: RunNodeOptions['inputBinaries'] = []): INodeType {
+export function createInputNodeType(items: IDataObject[], binaries: (Record<string, InputFile> | undefined)[] = []): INodeType {
 	return {
 		description: {
 			displayName: 'Input Items',
@@ -24,20 +24,19 @@ export function createInputNodeType(items: IDataObject[], binaries: RunNodeOptio
 			outputs: [NodeConnectionTypes.Main],
 			properties: [],
 		},
-		async execute(this: IExecuteFunctions) {
+		async execute() {
 			const output: INodeExecutionData[] = [];
 			for (const [index, json] of items.entries()) {
-				const item: INodeExecutionData = { json };
-				for (const [field, file] of Object.entries(binaries[index] ?? {})) {
-					item.binary ??= {};
-					item.binary[field] = await this.helpers.prepareBinaryData(
-						file.content,
-						file.fileName,
-						// Without a MIME type n8n sniffs it through a dynamic import, which jest's VM refuses.
-						file.mimeType ?? 'application/octet-stream',
-					);
+				const files = binaries[index];
+				if (!files) {
+					output.push({ json });
+					continue;
 				}
-				output.push(item);
+				const binary: IBinaryKeyData = {};
+				for (const [field, file] of Object.entries(files)) {
+					binary[field] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+				}
+				output.push({ json, binary });
 			}
 			return [output];
 		},

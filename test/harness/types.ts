@@ -33,13 +33,6 @@ export interface HarnessNode {
 /** Decrypted credential data by credential TYPE name, what `this.getCredentials(type)` returns. */
 export type HarnessCredentials = Record<string, ICredentialDataDecryptedObject>;
 
-/** A file an input item carries, as `prepareBinaryData` takes it. */
-export interface InputBinary {
-	content: Buffer;
-	fileName?: string;
-	mimeType?: string;
-}
-
 export interface RunNodeOptions {
 	node: HarnessNode;
 	/**
@@ -47,8 +40,8 @@ export interface RunNodeOptions {
 	 * With `[]` n8n does not run the node at all (no run data, no items).
 	 */
 	inputItems?: IDataObject[];
-	/** Binary fields of the input items, by index: stored through n8n's binary-data service as a node would. */
-	inputBinaries?: Array<Record<string, InputBinary> | undefined>;
+	/** Files the input node stores through n8n's binary-data service, per input item: field -> file. */
+	inputBinaries?: (Record<string, InputFile> | undefined)[];
 	credentials?: HarnessCredentials;
 	extraNodeTypes?: INodeType[];
 }
@@ -63,4 +56,11 @@ export interface NodeRunResult {
 	runData: IRunData;
 	/** The whole IRun as JSON (Error objects spelled out), to assert that secrets appear nowhere. */
 	serialized: string;
+}
+
+/** A file an input item carries, stored as n8n stores what a node downloads or reads. */
+export interface InputFile {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
 }

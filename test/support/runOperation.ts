@@ -9,18 +9,23 @@ export interface OperationRun {
 	operation: string;
 	parameters?: INodeParameters;
 	inputItems?: IDataObject[];
-	inputBinaries?: RunNodeOptions['inputBinaries'];
 	credential: IDataObject;
 	onError?: HarnessNode['onError'];
+	inputBinaries?: RunNodeOptions['inputBinaries'];
+	/** The saved credential's name, as the run data shows it. */
+	credentialName?: string;
 }
 
-/** Runs one operation of the node in n8n's engine, after an input node emitting `inputItems`. */
+/**
+ * Runs one operation of the node in n8n's engine, after an input node emitting `inputItems`: the one
+ * runner the engine tests, the bench and the live check share.
+ */
 export async function runOperation(run: OperationRun): Promise<NodeRunResult> {
 	return await runNode({
 		node: {
 			type: new AlibabaCloudIot(),
 			parameters: { resource: run.resource, operation: run.operation, ...run.parameters },
-			credentials: { alibabaCloudIotApi: { id: '1', name: 'Alibaba Cloud IoT (emulator)' } },
+			credentials: { alibabaCloudIotApi: { id: '1', name: run.credentialName ?? 'Alibaba Cloud IoT (emulator)' } },
 			onError: run.onError,
 		},
 		inputItems: run.inputItems,

@@ -28,7 +28,6 @@ export function firmwareDetail(fixture: FirmwareFixture): Record<string, unknown
 		ProductKey: fixture.productKey,
 		ProductName: fixture.productName,
 		SignMethod: uploaded?.signMethod ?? 'MD5',
-		...(uploaded?.udi !== undefined && { Udi: uploaded.udi }),
 		...(fixture.srcVersion !== undefined && { SrcVersion: fixture.srcVersion }),
 		Status: fixture.status,
 		Type: fixture.type,

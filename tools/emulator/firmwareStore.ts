@@ -53,30 +53,13 @@ export class FirmwareStore {
 		return fixture && fixture.iotInstanceId === iotInstanceId ? fixture : undefined;
 	}
 
-	/** Alibaba keeps firmware names unique per account (NOTES.md): the one of that name, if any. */
-	findByName(name: string, iotInstanceId: string | undefined): FirmwareFixture | undefined {
-		for (const fixture of this.byId.values()) {
-			if (fixture.name === name && fixture.iotInstanceId === iotInstanceId) return fixture;
-		}
-		return undefined;
-	}
-
-	/** A firmware made by CreateOTAFirmware: its fields as given, newest of all. */
-	addCreated(fixture: FirmwareFixture): void {
-		this.remove(fixture.firmwareId);
-		this.byId.set(fixture.firmwareId, fixture);
-		this.newestFirst.unshift(fixture);
-	}
-
-	/** DeleteOTAFirmware: true when there was such a firmware. */
-	delete(firmwareId: string): boolean {
-		const existed = this.byId.has(firmwareId);
-		this.remove(firmwareId);
-		return existed;
-	}
-
 	listNewestFirst(): readonly FirmwareFixture[] {
 		return this.newestFirst;
+	}
+
+	/** DeleteOTAFirmware: the firmware and its jobs are gone. */
+	delete(firmwareId: string): void {
+		this.remove(firmwareId);
 	}
 
 	private remove(firmwareId: string): void {

@@ -30,6 +30,8 @@ export class JobRegistry {
 	/** How many jobs of each firmware are in `byId`: a firmware whose list grew is indexed again. */
 	private readonly indexedJobCount = new WeakMap<FirmwareFixture, number>();
 	private readonly tasksByJob = new WeakMap<OtaJob, JobTasks>();
+	/** Jobs made by the create actions: the ones the fleet clock moves on (see `advanceCreatedJobs`). */
+	private readonly createdJobIds = new Set<string>();
 	/** TaskIds as served by a listing: a client only knows a TaskId it was given. */
 	private readonly servedTasks = new Map<string, { jobId: string; index: number }>();
 
@@ -110,10 +112,28 @@ export class JobRegistry {
 	 */
 	createJob(spec: JobSpec, fields: Partial<OtaJob>): JobEntry {
 		const { jobId } = this.addJobWithTasks(spec);
+		this.createdJobIds.add(jobId);
 		const entry = this.require(jobId);
 		Object.assign(entry.job, fields);
 		if (fields.Tags === undefined) delete entry.job.Tags;
 		return entry;
+	}
+
+	/**
+	 * One tick of the fleet clock: every job a create action made that is still running moves its
+	 * tasks one state on, as devices would (a scheduled job waits for its ScheduleTime).
+	 */
+	advanceCreatedJobs(now = Date.now()): void {
+		for (const jobId of this.createdJobIds) {
+			const entry = this.entry(jobId);
+			if (!entry || !['IN_PROGRESS', 'PLANNED'].includes(entry.job.JobStatus)) {
+				this.createdJobIds.delete(jobId);
+				continue;
+			}
+			if (entry.job.JobStatus === 'PLANNED' && Date.parse(entry.job.UtcStartTime ?? '') > now) continue;
+			if (entry.job.JobStatus === 'IN_PROGRESS' && entry.job.SelectionType === 'DYNAMIC') continue;
+			this.advanceTasks(jobId, 1);
+		}
 	}
 
 	/** A dynamic job's policy ends: its open tasks are canceled and the job is CANCELED at once. */

@@ -1,13 +1,13 @@
 // What one RPC request gets, decided in the live service's order: (a proxy in front, when one is set,)
 // gateway checks, flow control, then (for tests) forced faults, then the service and its action.
 import { ACTIONS, type ActionContext } from './actions/registry';
-import type { UploadStore } from './oss/uploadStore';
 import { authenticate } from './auth';
 import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
 import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
+import { OSS_PATH, type OssUploads } from './oss/ossUploads';
 import { serviceRamDenial } from './ramDenials';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
@@ -18,10 +18,10 @@ import { applyWireModes } from './wireModes';
 export interface EmulatorParts {
 	firmwares: FirmwareStore;
 	jobs: JobRegistry;
-	uploads: UploadStore;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
+	oss: OssUploads;
 	timestampWindowMs: number;
 	modes: ServingModes;
 }
@@ -81,8 +81,9 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 	const context: ActionContext = {
 		firmwares: parts.firmwares,
 		jobs: parts.jobs,
-		uploads: parts.uploads,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
+		oss: parts.oss,
+		ossHost: `${new URL(request.url).origin}${OSS_PATH}`,
 	};
 	const outcome = applyWireModes(handler(request.params, context, request.method), parts.modes);
 	return parts.faults.lostAnswer(action, auth.accessKeyId, forcing) ?? { outcome };

@@ -13,12 +13,13 @@ import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
 import { NonceRegistry } from './nonces';
 import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
 import { RateLimiter } from './rateLimit';
-import { answerPostObject } from './oss/postObject';
-import { OSS_PATH, UploadStore } from './oss/uploadStore';
 import { outcomeStatus, writeOutcome, type Outcome } from './responses';
 import { servingControls } from './servingControls';
 import { initialServingModes } from './servingModes';
 import { quotaReport } from './quotaReport';
+import { handleOssPost } from './oss/ossPostObject';
+import { SAMPLE_PACKAGE_PATH, sendSamplePackage } from './oss/samplePackage';
+import { OSS_PATH, OssUploads } from './oss/ossUploads';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
 
@@ -31,16 +32,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const parts: EmulatorParts = {
 		firmwares,
 		jobs: new JobRegistry(firmwares),
-		uploads: new UploadStore(),
 		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
+		oss: new OssUploads(),
 		timestampWindowMs,
 		modes: initialServingModes(options),
 	};
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
 	const latencyTimers = new Set<NodeJS.Timeout>();
+	let fleetClock: NodeJS.Timeout | undefined;
+	const setFleetTick = (ms: number) => {
+		if (fleetClock) clearInterval(fleetClock);
+		fleetClock = ms > 0 ? setInterval(() => parts.jobs.advanceCreatedJobs(), ms) : undefined;
+		fleetClock?.unref();
+	};
+	setFleetTick(options.fleetTickMs ?? 0);
 
 	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const body = req.method === 'POST' ? await readBody(req) : '';
@@ -84,10 +92,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		if (req.method === 'GET' && url.pathname === SAMPLE_PACKAGE_PATH) return sendSamplePackage(res, url);
 		const handling = url.pathname.startsWith(CONTROL_PREFIX)
 			? handleControlRequest(req, res, url, emulator)
-			: url.pathname === OSS_PATH
-				? answerPostObject(req, res, parts.uploads)
+			: url.pathname === OSS_PATH || url.pathname === `${OSS_PATH}/`
+				? handleOssPost(req, res, parts.oss)
 				: answerApiRequest(req, res, url);
 		handling.catch((error: unknown) => {
 			if (res.headersSent) return void res.destroy();
@@ -103,15 +112,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const port = (server.address() as AddressInfo).port;
-	parts.uploads.host = `http://127.0.0.1:${port}${OSS_PATH}`;
 
 	const emulator: ControlTarget = {
 		url: `http://127.0.0.1:${port}`,
 		port,
 		requests: stats.requests,
-		oss: parts.uploads,
 		close: () =>
 			new Promise<void>((resolve) => {
+				setFleetTick(0);
 				for (const timer of latencyTimers) clearTimeout(timer);
 				latencyTimers.clear();
 				server.close(() => resolve());
@@ -124,7 +132,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		advanceTasks: (jobId, steps) => parts.jobs.advanceTasks(jobId, steps),
 		taskSummary: (jobId) => parts.jobs.taskSummary(jobId),
 		inject: (fault) => parts.faults.inject(fault),
-		clearFaults: () => parts.faults.clearFaults(),
+		clearFaults: () => {
+			parts.faults.clearFaults();
+			parts.oss.failUploads(0);
+		},
+		failOssUploads: (count) => parts.oss.failUploads(count),
+		setFleetTick,
+		ossObjects: () => parts.oss.objectCount(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),
 		setQps: (qps) => parts.limiter.setQps(qps),
 		setQuotaScope: (scope) => parts.limiter.setScope(scope),

@@ -1,5 +1,4 @@
 // The emulator's public types. Job and firmware field names follow the API's JSON exactly.
-import type { UploadStore } from './oss/uploadStore';
 import type {
 	EchoFormat,
 	EchoProxyMode,
@@ -68,18 +67,8 @@ export interface FirmwareFixture {
 	description: string;
 	utcCreate: string;
 	utcModified: string;
-	/** Set for a firmware made by CreateOTAFirmware: what its upload hashed, and where it lies. */
-	uploaded?: UploadedPackage;
-}
-
-/** A package CreateOTAFirmware recorded: the sign the request gave and the object OSS holds. */
-export interface UploadedPackage {
-	sign: string;
-	signMethod: string;
-	size: number;
-	/** The object's location, without a signed query. */
-	url: string;
-	udi?: string;
+	/** Set for a firmware made by CreateOTAFirmware: the uploaded package, as QueryOTAFirmware shows it. */
+	uploaded?: { sign: string; signMethod: string; size: number; url: string; udi?: string };
 }
 
 /** What `addFirmware` (and `POST /__emulator/firmwares`) accepts. Unset fields are derived from `seed`. */
@@ -184,6 +173,11 @@ export interface EmulatorOptions {
 	echoProxy?: EchoProxyMode;
 	/** Firmwares added after the seeded ones (replacing any with the same id), e.g. recorded answers. */
 	fixtures?: FirmwareSpec[];
+	/**
+	 * The fleet clock: every this many milliseconds, each job made by a create action moves its tasks
+	 * one state on, as devices would. Unset or 0: they move only through `advanceTasks`.
+	 */
+	fleetTickMs?: number;
 }
 
 /** What addJob (and `POST /__emulator/firmwares/<id>/jobs`) accepts: any job fields to set. */
@@ -218,14 +212,18 @@ export interface Emulator {
 	setThrottleHint(hint: ThrottleHintStyle): void;
 	/** undefined: requests reach Alibaba (the emulator) again. */
 	setEchoProxy(mode: EchoProxyMode | undefined): void;
+	/** The next `count` OSS PostObject uploads are read whole, then answered with OSS's 503 XML error. */
+	failOssUploads(count: number): void;
+	/** Starts (ms > 0) or stops (0) the fleet clock (see EmulatorOptions.fleetTickMs). */
+	setFleetTick(ms: number): void;
+	/** How many objects the OSS endpoint holds. */
+	ossObjects(): number;
 	/** A new job at its place in the list (fresh JobId and UtcCreate now unless given); returns it. */
 	addJob(firmwareId: string, patch?: JobPatch): OtaJob;
 	/** Changes a job's JobStatus and UtcModified (and UtcEndTime when it ends); returns the job. */
 	setJobStatus(jobId: string, status: string): OtaJob;
 	/** A firmware's jobs exactly as the next listing would serve them: order and spelling. */
 	servedJobs(firmwareId: string): OtaJob[];
-	/** The OSS bucket behind GenerateOTAUploadURL: PostObject requests seen, objects stored, injected failures. */
-	readonly oss: UploadStore;
 	/** Every API request received, oldest first (control requests under /__emulator/ are not recorded). */
 	readonly requests: RecordedRequest[];
 	/** Most requests received (any outcome) in any sliding 1000 ms window, for one key or the busiest key. */

@@ -29,8 +29,8 @@ const operations: Record<string, Record<string, OperationExecute>> = {
 	firmware: {
 		list: firmware.list.execute,
 		get: firmware.get.execute,
-		delete: firmware.deleteFirmware.execute,
 		upload: firmware.upload.execute,
+		delete: firmware.deleteFirmware.execute,
 	},
 };
 

@@ -1,176 +1,148 @@
-import type { Readable } from 'node:stream';
-
 import { AlibabaApiError } from '../transport/errors';
 import type { IotCaller } from '../transport/iotCaller';
-import { isFinalUploadError, postObject, type PackageHash, type PostedObject } from '../transport/ossPostObject';
+import { postObject, type OssFile, type OssUploaded } from '../transport/ossPostObject';
 import { getOtaFirmware } from './otaFirmwareRecord';
 import { listOtaFirmwares } from './otaFirmwares';
-import { writeOnce } from './writeOnce';
+import { writeOnce, type WriteProof } from './writeOnce';
 
-/** The suffixes GenerateOTAUploadURL accepts (docs/alibaba-api.md); any other package goes as bin. */
-export const UPLOAD_FILE_SUFFIXES = ['bin', 'apk', 'tar', 'gz', 'tar.gz', 'zip', 'gzip', 'dav'] as const;
-/** OSS PostObject takes at most 1,000 MB for an OTA package. */
+/** GenerateOTAUploadURL's suffixes (docs/alibaba-api.md, "The write side"); anything else goes as bin. */
+const FILE_SUFFIXES = ['tar.gz', 'bin', 'apk', 'tar', 'gz', 'zip', 'gzip', 'dav'];
+/** OSS PostObject and GenerateOTAUploadURL: at most 1,000 MB. */
 export const MAX_PACKAGE_BYTES = 1000 * 1024 * 1024;
-
-/** `FileSuffix` from the file's name: n8n reports `.tar.gz` as extension `gz`, so the name decides. */
-export function fileSuffixOf(fileName: string | undefined): string {
-	const name = (fileName ?? '').toLowerCase();
-	if (name.endsWith('.tar.gz')) return 'tar.gz';
-	const dot = name.lastIndexOf('.');
-	const extension = dot === -1 ? '' : name.slice(dot + 1);
-	return (UPLOAD_FILE_SUFFIXES as readonly string[]).includes(extension) ? extension : 'bin';
-}
-
-export interface FirmwarePackage {
-	fileName: string;
-	size: number;
-	/** Opens the package from its start; called again only when an upload is retried. */
-	open: () => Promise<Readable>;
-}
 
 export interface FirmwareUploadRequest {
 	productKey: string;
 	firmwareName: string;
 	destVersion: string;
-	/** 0 full, 1 differential (then srcVersion). */
+	/** 0 full package, 1 differential (then srcVersion). */
 	type: 0 | 1;
 	srcVersion?: string;
 	moduleName?: string;
-	signMethod: PackageHash;
+	signMethod: 'MD5' | 'SHA256';
 	needToVerify: boolean;
 	firmwareDesc?: string;
 	udi?: string;
 	iotInstanceId?: string;
-	package: FirmwarePackage;
-	/** How failed uploads are retried, each with a fresh upload URL. */
-	retry: { maxAttempts: number; maxElapsedMs: number; idleTimeoutMs: number };
+	file: OssFile;
+	upload: { timeoutMs: number; maxAttempts: number; maxElapsedMs: number };
 }
 
 export interface UploadedFirmware {
 	FirmwareId: string;
+	UtcCreate?: string;
 	FirmwareName: string;
-	SrcVersion?: string;
 	DestVersion: string;
+	SrcVersion?: string;
 	ProductKey: string;
-	Type: number;
+	Type: 0 | 1;
 	ModuleName?: string;
 	FirmwareSize: number;
 	FirmwareSign: string;
-	SignMethod: PackageHash;
-	/** The package's location in OSS: no signed query. */
+	SignMethod: 'MD5' | 'SHA256';
+	/** Where the package lies (no signed query: the upload location is not a download link). */
 	FirmwareUrl: string;
-	UtcCreate?: string;
 	RequestId?: string;
-	/** True when CreateOTAFirmware's answer was lost and the firmware was found by name, sign and size. */
 	Recovered?: true;
 }
 
-interface UploadGrant {
-	Key: string;
-	Host: string;
-	Policy: string;
-	OSSAccessKeyId: string;
-	Signature: string;
-	FirmwareUrl: string;
+/** The suffix GenerateOTAUploadURL should give the object, from the binary's file name. */
+export function fileSuffixOf(fileName: string | undefined): string {
+	const name = (fileName ?? '').toLowerCase();
+	return FILE_SUFFIXES.find((suffix) => name.endsWith(`.${suffix}`)) ?? 'bin';
 }
 
 /**
- * GenerateOTAUploadURL, OSS PostObject (retried with a fresh URL: the policy lives one minute),
- * then CreateOTAFirmware carried out once: after a lost answer the firmware is looked for by its
- * name, which Alibaba keeps unique per account, and must have the same sign and size.
+ * Uploads a package and creates its firmware: GenerateOTAUploadURL, OSS PostObject (streamed and
+ * hashed in one pass), then CreateOTAFirmware with the package's URL, sign and size. A failed upload
+ * is tried again with a fresh upload URL (its policy lives one minute), within the retry budget.
+ * CreateOTAFirmware is carried out once: after a lost answer the firmware is looked for by its name,
+ * which Alibaba keeps unique per account, with the same sign and size.
  */
 export async function uploadOtaFirmware(call: IotCaller, request: FirmwareUploadRequest): Promise<UploadedFirmware> {
-	const { grant, posted } = await uploadPackage(call, request);
-	const firmwareUrl = grant.FirmwareUrl.split('?')[0];
-	const params = {
-		IotInstanceId: request.iotInstanceId,
-		ProductKey: request.productKey,
+	const { url, uploaded } = await uploadPackage(call, request);
+	const sign = request.signMethod === 'MD5' ? uploaded.md5 : uploaded.sha256;
+	const created = {
 		FirmwareName: request.firmwareName,
 		DestVersion: request.destVersion,
-		SrcVersion: request.type === 1 ? request.srcVersion : undefined,
-		Type: String(request.type),
-		ModuleName: request.moduleName,
-		FirmwareUrl: grant.FirmwareUrl,
-		FirmwareSign: posted.sign,
-		SignMethod: request.signMethod,
-		FirmwareSize: String(posted.size),
-		NeedToVerify: String(request.needToVerify),
-		FirmwareDesc: request.firmwareDesc,
-		Udi: request.udi,
-	};
-	const result = await writeOnce(call, {
-		action: 'CreateOTAFirmware',
-		params,
-		prove: async () => await findUploaded(call, request, posted),
-		mayHaveHappened: `The firmware "${request.firmwareName}" may or may not have been created`,
-		toCheck: `list the firmware of product ${request.productKey} with destination version ${request.destVersion} and look for the name "${request.firmwareName}"`,
-	});
-	const created: Omit<UploadedFirmware, 'FirmwareId'> = {
-		FirmwareName: request.firmwareName,
-		...(request.type === 1 && { SrcVersion: request.srcVersion }),
-		DestVersion: request.destVersion,
+		...(request.srcVersion !== undefined && { SrcVersion: request.srcVersion }),
 		ProductKey: request.productKey,
 		Type: request.type,
-		...(request.moduleName && { ModuleName: request.moduleName }),
-		FirmwareSize: posted.size,
-		FirmwareSign: posted.sign,
+		...(request.moduleName !== undefined && { ModuleName: request.moduleName }),
+		FirmwareSize: uploaded.size,
+		FirmwareSign: sign,
 		SignMethod: request.signMethod,
-		FirmwareUrl: firmwareUrl,
+		FirmwareUrl: url,
 	};
-	if ('recovered' in result) return { FirmwareId: result.recovered.FirmwareId, ...created, UtcCreate: result.recovered.UtcCreate, Recovered: true };
-	const data = (result.answer.Data ?? {}) as { FirmwareId?: unknown; UtcCreate?: unknown };
+	const result = await writeOnce<{ FirmwareId: string; UtcCreate?: string }>(call, {
+		action: 'CreateOTAFirmware',
+		params: {
+			FirmwareName: request.firmwareName,
+			DestVersion: request.destVersion,
+			SrcVersion: request.srcVersion,
+			ProductKey: request.productKey,
+			Type: request.type,
+			ModuleName: request.moduleName,
+			SignMethod: request.signMethod,
+			FirmwareSign: sign,
+			FirmwareSize: uploaded.size,
+			FirmwareUrl: url,
+			NeedToVerify: request.needToVerify,
+			FirmwareDesc: request.firmwareDesc,
+			Udi: request.udi,
+			IotInstanceId: request.iotInstanceId,
+		},
+		prove: async () => await findFirmware(call, request, sign, uploaded.size),
+		mayHaveHappened: `The firmware "${request.firmwareName}" may or may not have been created`,
+		toCheck: `look for a firmware named "${request.firmwareName}" (Firmware → List) with sign ${sign}`,
+	});
+	if ('recovered' in result) return { FirmwareId: result.recovered.FirmwareId, UtcCreate: result.recovered.UtcCreate, ...created, Recovered: true };
+	const data = (result.answer.Data ?? {}) as Record<string, unknown>;
 	return {
 		FirmwareId: String(data.FirmwareId ?? ''),
+		...(data.UtcCreate !== undefined && { UtcCreate: String(data.UtcCreate) }),
 		...created,
-		...(typeof data.UtcCreate === 'string' && { UtcCreate: data.UtcCreate }),
 		RequestId: typeof result.answer.RequestId === 'string' ? result.answer.RequestId : undefined,
 	};
 }
 
-async function uploadPackage(call: IotCaller, request: FirmwareUploadRequest): Promise<{ grant: UploadGrant; posted: PostedObject }> {
+async function uploadPackage(call: IotCaller, request: FirmwareUploadRequest): Promise<{ url: string; uploaded: OssUploaded }> {
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		// A grant creates nothing lasting: asking again after a lost answer is harmless.
-		const answer = await call('GenerateOTAUploadURL', { IotInstanceId: request.iotInstanceId, FileSuffix: fileSuffixOf(request.package.fileName) }, { method: 'POST' });
-		const grant = answer.Data as UploadGrant | undefined;
-		if (!grant?.Host || !grant.Key || !grant.Policy || !grant.Signature || !grant.OSSAccessKeyId || !grant.FirmwareUrl) {
-			throw new AlibabaApiError({ kind: 'invalidResponse', code: 'InvalidUploadGrant', apiMessage: 'GenerateOTAUploadURL answered without a complete upload form', action: 'GenerateOTAUploadURL', outcomeUnknown: false });
-		}
+		const answer = await call('GenerateOTAUploadURL', { FileSuffix: fileSuffixOf(request.file.fileName), IotInstanceId: request.iotInstanceId }, { method: 'POST' });
+		const data = (answer.Data ?? {}) as Record<string, unknown>;
+		const text = (name: string) => String(data[name] ?? '');
 		try {
-			const posted = await postObject({
-				host: grant.Host,
-				key: grant.Key,
-				policy: grant.Policy,
-				ossAccessKeyId: grant.OSSAccessKeyId,
-				signature: grant.Signature,
-				fileName: request.package.fileName,
-				size: request.package.size,
-				open: request.package.open,
-				hash: request.signMethod,
-				idleTimeoutMs: request.retry.idleTimeoutMs,
-			});
-			return { grant, posted };
+			const uploaded = await postObject(
+				{ host: text('Host'), key: text('Key'), policy: text('Policy'), ossAccessKeyId: text('OSSAccessKeyId'), signature: text('Signature') },
+				request.file,
+				request.upload.timeoutMs,
+			);
+			return { url: text('FirmwareUrl').split('?')[0], uploaded };
 		} catch (error) {
-			const outOfTime = Date.now() - started >= request.retry.maxElapsedMs;
-			if (isFinalUploadError(error) || attempt >= request.retry.maxAttempts || outOfTime) throw error;
-			await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 2000)));
+			const again = error instanceof AlibabaApiError && !['BinaryReadFailed', 'OssSizeMismatch'].includes(error.code);
+			if (!again || attempt >= request.upload.maxAttempts || Date.now() - started > request.upload.maxElapsedMs) throw error;
 		}
 	}
 }
 
-/** The firmware of that name, if it exists: the same sign and size prove it is this upload's. */
-async function findUploaded(
+/** Found: the firmware of that name with this package. Absent: no firmware of that name. */
+async function findFirmware(
 	call: IotCaller,
 	request: FirmwareUploadRequest,
-	posted: PostedObject,
-): Promise<{ found: { FirmwareId: string; UtcCreate?: string } } | { absent: true } | { unknown: string }> {
-	const listed = await listOtaFirmwares(call, { iotInstanceId: request.iotInstanceId, productKey: request.productKey, destVersion: request.destVersion });
-	const named = listed.find((firmware) => firmware.FirmwareName === request.firmwareName);
+	sign: string,
+	size: number,
+): Promise<WriteProof<{ FirmwareId: string; UtcCreate?: string }>> {
+	const [named] = await listOtaFirmwares(call, {
+		iotInstanceId: request.iotInstanceId,
+		productKey: request.productKey,
+		destVersion: request.destVersion,
+		limit: 1,
+		keep: (firmware) => firmware.FirmwareName === request.firmwareName,
+	});
 	if (!named) return { absent: true };
 	const record = await getOtaFirmware(call, { firmwareId: named.FirmwareId, iotInstanceId: request.iotInstanceId });
-	const sameSign = String(record.FirmwareSign ?? '').toLowerCase() === posted.sign;
-	if (sameSign && Number(record.FirmwareSize) === posted.size) {
-		return { found: { FirmwareId: named.FirmwareId, UtcCreate: typeof named.UtcCreate === 'string' ? named.UtcCreate : undefined } };
+	if (String(record.FirmwareSign ?? '').toLowerCase() === sign && Number(record.FirmwareSize) === size) {
+		return { found: { FirmwareId: named.FirmwareId, UtcCreate: named.UtcCreate } };
 	}
-	return { unknown: `a firmware named "${request.firmwareName}" (${named.FirmwareId}) exists with another package's sign or size` };
+	return { unknown: `a firmware named "${request.firmwareName}" exists (${named.FirmwareId}) with another package` };
 }

@@ -1,5 +1,5 @@
-// DeleteOTAFirmware: the firmware is gone; QueryOTAFirmware no longer finds it. The docs do not say
-// what becomes of a firmware's running jobs: the emulator deletes the firmware regardless.
+// DeleteOTAFirmware: the firmware goes, and QueryOTAFirmware no longer finds it. Not documented:
+// whether a firmware with running jobs can be deleted; the emulator allows it.
 import { firmwareNotFound } from '../otaErrors';
 import { missingParameter, success, type Outcome } from '../responses';
 import { readInstance } from './instance';

@@ -1,16 +1,16 @@
-// GenerateOTAUploadURL: a one-minute OSS PostObject policy for a new object of the OTA bucket.
+// GenerateOTAUploadURL: an upload policy for the emulator's OSS endpoint, valid one minute
+// (docs/alibaba-api.md, "The write side"). FileSuffix: bin, apk, tar, gz, tar.gz, zip, gzip, dav; default bin.
 import { illegalRequest } from '../otaErrors';
-import { SUFFIXES } from '../oss/uploadStore';
 import { success, type Outcome } from '../responses';
 import { readInstance } from './instance';
 import type { ActionContext } from './registry';
+
+const SUFFIXES = new Set(['bin', 'apk', 'tar', 'gz', 'tar.gz', 'zip', 'gzip', 'dav']);
 
 export function generateOtaUploadUrl(params: Record<string, string>, context: ActionContext): Outcome {
 	const instance = readInstance(params);
 	if (!instance.ok) return instance.outcome;
 	const suffix = params.FileSuffix || 'bin';
-	if (!(SUFFIXES as readonly string[]).includes(suffix)) {
-		return illegalRequest(`FileSuffix must be one of ${SUFFIXES.join(', ')}.`);
-	}
-	return success({ Success: true, Data: context.uploads.grant(suffix) });
+	if (!SUFFIXES.has(suffix)) return illegalRequest(`FileSuffix "${suffix}" is not one of ${[...SUFFIXES].join(', ')}.`);
+	return success({ Success: true, Data: context.oss.grant(context.ossHost, suffix) });
 }

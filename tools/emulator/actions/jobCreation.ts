@@ -71,7 +71,9 @@ export function createJob(
 ): Outcome {
 	const needConfirm = params.NeedConfirm === 'true';
 	const entry = context.jobs.createJob(
-		{ firmwareId: fixture.firmwareId, taskCount, statusMix: needConfirm ? { CONFIRM: 1 } : { QUEUED: 1 } },
+		// 2% of devices fail an upgrade here (addJobWithTasks's default is 10%): a rollout that the
+		// example pipeline's 5% guard lets widen.
+		{ firmwareId: fixture.firmwareId, taskCount, statusMix: needConfirm ? { CONFIRM: 1 } : { QUEUED: 1 }, failureRate: 0.02 },
 		{ ...fields, Tags: tags.length > 0 ? { OtaTagDTO: tags } : undefined },
 	);
 	return success({ Success: true, Data: { JobId: entry.job.JobId, UtcCreate: entry.job.UtcCreate } });

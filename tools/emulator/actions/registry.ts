@@ -1,6 +1,7 @@
 // Action name -> handler. Adding an action means writing one file and one line here.
 import type { FirmwareStore } from '../firmwareStore';
 import type { JobRegistry } from '../jobRegistry';
+import type { OssUploads } from '../oss/ossUploads';
 import type { Outcome } from '../responses';
 import type { FirmwareFixture } from '../types';
 import { listOtaFirmware } from './listOtaFirmware';
@@ -20,16 +21,17 @@ import { reupgradeOtaTask } from './reupgradeOtaTask';
 import { createOtaFirmware } from './createOtaFirmware';
 import { deleteOtaFirmware } from './deleteOtaFirmware';
 import { generateOtaUploadUrl } from './generateOtaUploadUrl';
-import type { UploadStore } from '../oss/uploadStore';
 
 export interface ActionContext {
 	firmwares: FirmwareStore;
 	/** Jobs by JobId, with their device tasks. */
 	jobs: JobRegistry;
-	/** Upload policies handed out and the objects OSS PostObject stored. */
-	uploads: UploadStore;
 	/** Lets a fault mode change a firmware's jobs just before they are listed. */
 	beforeListingJobs(fixture: FirmwareFixture): void;
+	/** Upload policies handed out and objects received by the emulator's OSS endpoint. */
+	oss: OssUploads;
+	/** Where that endpoint is, as the client reached the emulator: `http://host:port/__oss`. */
+	ossHost: string;
 }
 
 /** Runs after the gateway accepted the request; params are the request's, common parameters included. */

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 	operationOptions(showFor),
 ];
 
-/** DeleteOTAFirmware, carried out once: after a lost answer QueryOTAFirmware decides. */
+/** DeleteOTAFirmware: once; after a lost answer, QueryOTAFirmware decides. */
 export const execute = iotActionExecute(
 	(context, itemIndex) => ({
 		firmwareId: readRequiredText(context, itemIndex, 'firmwareId', 'Firmware ID', 'enter the ID of an OTA firmware'),

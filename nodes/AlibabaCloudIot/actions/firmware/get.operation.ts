@@ -13,31 +13,26 @@ export const description: INodeProperties[] = [
 		description: 'The OTA firmware (upgrade package) to read: its FirmwareId, or pick it from the list',
 		displayOptions: showFor,
 	}),
-	withDownloadUrlOption(operationOptions(showFor)),
-];
-
-function withDownloadUrlOption(options: INodeProperties): INodeProperties {
-	return {
-		...options,
+	{
+		...operationOptions(showFor),
 		options: [
 			{
 				displayName: 'Include Download URL',
 				name: 'includeDownloadUrl',
 				type: 'boolean',
 				default: false,
-				description:
-					"Whether to keep the pre-signed query of the package links (FirmwareUrl and each of MultiFiles), so the package can be downloaded. Anyone holding such a link can download the package until it expires. Off: only the package's location.",
+				description: 'Whether to keep the pre-signed download links (FirmwareUrl, MultiFiles[].URL) whole. Anyone holding such a link can download the package until it expires; off, only the location is kept.',
 			},
-			...(options.options ?? []),
+			...(operationOptions(showFor).options ?? []),
 		],
-	};
-}
+	},
+];
 
 /** QueryOTAFirmware: one item per input item, the firmware's record. */
 export const execute = iotActionExecute(
 	(context, itemIndex) => ({
 		firmwareId: readRequiredText(context, itemIndex, 'firmwareId', 'Firmware ID', 'enter the ID of an OTA firmware'),
-		includeDownloadUrl: context.getNodeParameter('options.includeDownloadUrl', itemIndex, false) === true,
+		includeDownloadUrl: (context.getNodeParameter('options.includeDownloadUrl', itemIndex, false) as boolean) === true,
 	}),
 	getOtaFirmware,
 );

@@ -18,14 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete an OTA firmware (upgrade package), carried out once even when the answer is lost',
+				description: 'Delete one OTA firmware (upgrade package)',
 				action: 'Delete an OTA firmware',
-			},
-			{
-				name: 'Upload',
-				value: 'upload',
-				description: 'Upload a package from a binary field and create an OTA firmware from it, carried out once',
-				action: 'Upload an OTA firmware',
 			},
 			{
 				name: 'Get',
@@ -39,11 +33,17 @@ export const description: INodeProperties[] = [
 				description: 'List the OTA firmware (upgrade packages), optionally of one product or destination version',
 				action: 'List OTA firmware',
 			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Upload a firmware package from a binary field and create its OTA firmware',
+				action: 'Upload an OTA firmware',
+			},
 		],
 		default: 'list',
 	},
 	...list.description,
 	...get.description,
-	...deleteFirmware.description,
 	...upload.description,
+	...deleteFirmware.description,
 ];

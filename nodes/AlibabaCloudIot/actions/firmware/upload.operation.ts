@@ -1,15 +1,25 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { Readable } from 'node:stream';
 
-import { uploadOtaFirmware } from '../../api/otaFirmwareUpload';
-import { createOtaCaller } from '../../api/otaCaller';
-import { operationError } from '../../helpers/nodeErrors';
-import { executePerItem, type OperationExecute } from '../../helpers/perItem';
-import { operationOptions } from '../../helpers/sharedProperties';
-import type { IotCredentials } from '../../transport/iotCredentials';
-import { checkSize, openBinary, readUploadFields } from './uploadFields';
+import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { MAX_PACKAGE_BYTES, uploadOtaFirmware } from '../../api/otaFirmwareUpload';
+import { iotActionExecute } from '../../helpers/perItem';
+import { REQUEST_OPTIONS, readRequestOptions } from '../../helpers/requestOptions';
+import { IOT_INSTANCE_ID_OPTION, readRequiredText } from '../../helpers/sharedProperties';
+import { invalid } from '../../helpers/writeParameters';
 
 const showFor = { show: { resource: ['firmware'], operation: ['upload'] } };
-const shared = operationOptions(showFor);
+
+const text = (name: string, displayName: string, description: string, placeholder: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder,
+	description,
+	displayOptions: showFor,
+});
 
 export const description: INodeProperties[] = [
 	{
@@ -18,106 +28,118 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
+		hint: 'The name of the input binary field holding the firmware package',
+		description: 'Streamed to Alibaba Cloud’s OSS as it is read: a package of up to 1,000 MB is never held in memory',
 		displayOptions: showFor,
-		hint: 'The name of the input binary field holding the package',
 	},
+	text('productKey', 'Product Key', 'The ProductKey of the product the firmware is for', 'e.g. a1Le6d0****'),
+	text('firmwareName', 'Firmware Name', 'A name for the firmware, unique in the Alibaba Cloud account', 'e.g. meter-1.4.0'),
+	text('destVersion', 'Destination Version', 'The version devices have after upgrading with this package', 'e.g. 1.4.0'),
 	{
-		displayName: 'Product Key',
-		name: 'productKey',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
 		displayOptions: showFor,
-		placeholder: 'e.g. a1BwAGV****',
-		description: 'The product the firmware is for',
-	},
-	{
-		displayName: 'Firmware Name',
-		name: 'firmwareName',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: showFor,
-		description: 'Unique within the Alibaba Cloud account; also how the node proves a create whose answer was lost',
-	},
-	{
-		displayName: 'Destination Version',
-		name: 'destVersion',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: showFor,
-		placeholder: 'e.g. 2.0.1',
-		description: 'The version devices have after this upgrade',
-	},
-	{
-		...shared,
 		options: [
+			{ displayName: 'Firmware Description', name: 'firmwareDesc', type: 'string', default: '' },
 			{
 				displayName: 'Firmware Type',
 				name: 'firmwareType',
 				type: 'options',
-				default: 'full',
 				options: [
 					{ name: 'Full Package', value: 'full' },
-					{ name: 'Differential Package', value: 'differential' },
+					{ name: 'Differential Package', value: 'differential', description: 'Needs Source Version' },
 				],
+				default: 'full',
 			},
-			{
-				displayName: 'Source Version',
-				name: 'srcVersion',
-				type: 'string',
-				default: '',
-				description: 'The version a differential package upgrades from (required for a differential package)',
-			},
-			{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'The OTA module; empty: the default module' },
+			{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'The OTA module the package is for; empty: default' },
+			{ displayName: 'Need to Verify', name: 'needToVerify', type: 'boolean', default: true, description: 'Whether the firmware must pass a verify job before it can be rolled out' },
 			{
 				displayName: 'Sign Method',
 				name: 'signMethod',
 				type: 'options',
-				default: 'MD5',
 				options: [
 					{ name: 'MD5', value: 'MD5' },
 					{ name: 'SHA256', value: 'SHA256' },
 				],
-				description: 'The hash devices check the package against; the node computes it while uploading',
+				default: 'MD5',
+				description: 'How the package’s signature, computed while it is uploaded, is made',
 			},
-			{ displayName: 'Need to Verify', name: 'needToVerify', type: 'boolean', default: true, description: 'Whether the firmware must pass a verify job before an upgrade job' },
-			{ displayName: 'Firmware Description', name: 'firmwareDesc', type: 'string', default: '' },
-			{ displayName: 'UDI', name: 'udi', type: 'string', default: '', description: 'Unique Device Identification of a medical device, as Alibaba calls it; usually empty' },
-			...(shared.options ?? []),
+			{ displayName: 'Source Version', name: 'srcVersion', type: 'string', default: '', description: 'The version a differential package upgrades from' },
+			{ displayName: 'UDI', name: 'udi', type: 'string', default: '', description: 'Custom information pushed to devices with the upgrade (Udi)' },
+			IOT_INSTANCE_ID_OPTION,
+			...REQUEST_OPTIONS,
 		],
 	},
 ];
 
-/**
- * GenerateOTAUploadURL, OSS PostObject streamed from n8n's binary store, CreateOTAFirmware once.
- * The upload form's policy, signature and OSSAccessKeyId never reach an item, an error or a log.
- */
-export const execute: OperationExecute = async function (this: IExecuteFunctions, credentials: IotCredentials) {
-	return await executePerItem(
-		this,
-		(itemIndex) => readUploadFields(this, itemIndex),
-		async ({ binary, size: knownSize, callOptions, ...fields }, itemIndex) => {
-			let size = knownSize;
-			if (size === undefined) {
-				// Binary data stored without its byte count: its metadata has it.
-				size = (await this.helpers.getBinaryMetadata(binary.id!)).fileSize;
-				checkSize(size, String(this.getNodeParameter('binaryPropertyName', itemIndex)), (what, rule) =>
-					operationError(this.getNode(), `${what} (item ${itemIndex}): ${rule}`, itemIndex),
-				);
-			}
-			const call = createOtaCaller(credentials, callOptions);
-			const uploaded = await uploadOtaFirmware(call, {
-				...fields,
-				package: { fileName: binary.fileName ?? 'firmware.bin', size, open: openBinary(this, binary) },
-				retry: {
-					maxAttempts: callOptions.retryPolicy.maxAttempts,
-					maxElapsedMs: callOptions.retryPolicy.maxElapsedMs,
-					idleTimeoutMs: callOptions.timeoutMs,
-				},
-			});
-			return [{ ...uploaded }];
-		},
-	);
-};
+/** GenerateOTAUploadURL, OSS PostObject, CreateOTAFirmware: one new firmware per input item. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => {
+		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const optional = (name: string) => String(options[name] ?? '').trim() || undefined;
+		const differential = options.firmwareType === 'differential';
+		const srcVersion = optional('srcVersion');
+		if (differential && !srcVersion) {
+			throw invalid(context, itemIndex, `Source Version is empty (item ${itemIndex}): a differential package needs the version it upgrades from`);
+		}
+		const signMethod = (optional('signMethod') ?? 'MD5').toUpperCase();
+		if (signMethod !== 'MD5' && signMethod !== 'SHA256') throw invalid(context, itemIndex, `Sign Method must be MD5 or SHA256 (item ${itemIndex}), got "${signMethod}"`);
+		const { callOptions } = { callOptions: readRequestOptions(context, itemIndex, options) };
+		return {
+			productKey: readRequiredText(context, itemIndex, 'productKey', 'Product Key', 'enter the ProductKey of the firmware’s product'),
+			firmwareName: readRequiredText(context, itemIndex, 'firmwareName', 'Firmware Name', 'enter a name for the firmware'),
+			destVersion: readRequiredText(context, itemIndex, 'destVersion', 'Destination Version', 'enter the version devices have after the upgrade'),
+			type: differential ? (1 as const) : (0 as const),
+			srcVersion: differential ? srcVersion : undefined,
+			moduleName: optional('moduleName'),
+			signMethod: signMethod as 'MD5' | 'SHA256',
+			needToVerify: options.needToVerify !== false,
+			firmwareDesc: optional('firmwareDesc'),
+			udi: optional('udi'),
+			binary: readBinary(context, itemIndex),
+			upload: { timeoutMs: callOptions.timeoutMs, maxAttempts: callOptions.retryPolicy.maxAttempts, maxElapsedMs: callOptions.retryPolicy.maxElapsedMs },
+		};
+	},
+	async (call, { binary, ...request }, { context, itemIndex }) => {
+		const size = binary.id ? (await context.helpers.getBinaryMetadata(binary.id)).fileSize : binary.buffer!.length;
+		checkSize(context, itemIndex, size);
+		const file = {
+			size,
+			fileName: binary.fileName ?? 'firmware.bin',
+			mimeType: binary.mimeType,
+			open: async () => (binary.id ? await context.helpers.getBinaryStream(binary.id) : Readable.from([binary.buffer!])),
+		};
+		return await uploadOtaFirmware(call, { ...request, file });
+	},
+);
+
+interface BinaryToUpload {
+	id?: string;
+	buffer?: Buffer;
+	fileName?: string;
+	mimeType: string;
+	propertyName: string;
+}
+
+/** The item's binary: by its id when n8n keeps it outside memory (streamed later), else its bytes. */
+function readBinary(context: IExecuteFunctions, itemIndex: number): BinaryToUpload {
+	const propertyName = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	const item = context.getInputData()[itemIndex];
+	const binary = item.binary?.[propertyName];
+	if (!binary) {
+		throw invalid(context, itemIndex, `Input Binary Field "${propertyName}" is not on the input item (item ${itemIndex}): give the name of the binary field that holds the firmware package`);
+	}
+	const buffer = binary.id ? undefined : Buffer.from(binary.data, BINARY_ENCODING);
+	if (buffer) checkSize(context, itemIndex, buffer.length, propertyName);
+	return { id: binary.id, buffer, fileName: binary.fileName, mimeType: binary.mimeType, propertyName };
+}
+
+function checkSize(context: IExecuteFunctions, itemIndex: number, size: number, field = 'binary'): void {
+	if (size === 0) throw invalid(context, itemIndex, `The ${field} field's file is empty (item ${itemIndex}): a firmware package needs at least one byte`);
+	if (size > MAX_PACKAGE_BYTES) {
+		throw invalid(context, itemIndex, `The ${field} field's file has ${size} bytes (item ${itemIndex}): Alibaba Cloud takes packages of at most 1,000 MB (${MAX_PACKAGE_BYTES} bytes)`);
+	}
+}
