@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,d,t]`: Return All against the emulator,
+ * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,d,t,u]`: Return All against the emulator,
  * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
  * the toolbox goals of issue 11; (d) several n8n processes sharing one account's quota; (t) the
- * trigger's requests per poll.
+ * trigger's requests per poll; (u) Firmware Upload beside `curl -F`, and its share of peak RSS.
  * Prints a table per part.
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import type { ScenarioResult, ScenarioSpec } from './bench/scenario';
 import type { SharedQuotaResult, SharedQuotaSpec } from './bench/sharedQuotaScenario';
 import type { TriggerResult, TriggerSpec } from './bench/triggerScenario';
+import { uploadBench } from './bench/uploadBench';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(name);
@@ -21,7 +22,7 @@ function flag(name: string, fallback: number): number {
 const latencyMs = flag('--latency', 300);
 const qps = flag('--qps', 10);
 const onlyIndex = process.argv.indexOf('--only');
-const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,d,t' : process.argv[onlyIndex + 1]).split(','));
+const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,d,t,u' : process.argv[onlyIndex + 1]).split(','));
 
 const scenarios: ScenarioSpec[] = [
 	{ name: 'a', firmwares: 1, jobsPerFirmware: 10_000, qps, latencyMs },
@@ -151,11 +152,32 @@ async function toolboxGoals(): Promise<boolean> {
 	return ok;
 }
 
+/** (u): 1 MiB and 256 MiB packages from n8n's filesystem binary store, beside curl -F on the same endpoint. */
+async function uploadGoals(): Promise<boolean> {
+	const rows = [['(u) package', 'Upload node', 'curl -F', 'ratio (goal <= 1.3x)', 'peak RSS read only', 'peak RSS read + upload', 'upload share (goal <= 64 MiB)']];
+	let ok = true;
+	for (const row of await uploadBench(runInProcess)) {
+		if (row.ratio > 1.3 || row.shareMb > 64) ok = false;
+		rows.push([
+			`${row.sizeMiB} MiB`,
+			`${row.nodeMs.toFixed(0)} ms`,
+			`${row.curlMs.toFixed(0)} ms`,
+			`${row.ratio.toFixed(2)}x`,
+			`${row.readOnlyRssMb.toFixed(0)} MiB`,
+			`${row.uploadRssMb.toFixed(0)} MiB`,
+			`${row.shareMb.toFixed(0)} MiB`,
+		]);
+	}
+	printTable(rows);
+	return ok;
+}
+
 async function main(): Promise<void> {
 	let ok = await singleProcess();
 	if (parts.has('toolbox')) ok = (await toolboxGoals()) && ok;
 	if (parts.has('d')) ok = (await sharedQuota()) && ok;
 	if (parts.has('t')) await triggerCost();
+	if (parts.has('u')) ok = (await uploadGoals()) && ok;
 	if (!ok) {
 		console.error('Some scenario failed an execution or did not return every job exactly once.');
 		process.exitCode = 1;

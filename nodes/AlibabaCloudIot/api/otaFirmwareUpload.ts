@@ -60,7 +60,7 @@ export function fileSuffixOf(fileName: string | undefined): string {
  */
 export async function uploadOtaFirmware(call: IotCaller, request: FirmwareUploadRequest): Promise<UploadedFirmware> {
 	const { url, uploaded } = await uploadPackage(call, request);
-	const sign = request.signMethod === 'MD5' ? uploaded.md5 : uploaded.sha256;
+	const sign = uploaded.sign;
 	const created = {
 		FirmwareName: request.firmwareName,
 		DestVersion: request.destVersion,
@@ -116,6 +116,7 @@ async function uploadPackage(call: IotCaller, request: FirmwareUploadRequest): P
 				{ host: text('Host'), key: text('Key'), policy: text('Policy'), ossAccessKeyId: text('OSSAccessKeyId'), signature: text('Signature') },
 				request.file,
 				request.upload.timeoutMs,
+				request.signMethod,
 			);
 			return { url: text('FirmwareUrl').split('?')[0], uploaded };
 		} catch (error) {
