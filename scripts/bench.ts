@@ -154,7 +154,7 @@ async function toolboxGoals(): Promise<boolean> {
 
 /** (u): 1 MiB and 256 MiB packages from n8n's filesystem binary store, beside curl -F on the same endpoint. */
 async function uploadGoals(): Promise<boolean> {
-	const rows = [['(u) package', 'Upload node', 'curl -F', 'ratio (goal <= 1.3x)', 'peak RSS read only', 'peak RSS read + upload', 'upload share (goal <= 64 MiB)']];
+	const rows = [['(u) package', 'Upload node (best of 3)', 'curl -F (best of 3)', 'ratio (goal <= 1.3x)', 'each round', 'peak RSS read only', 'peak RSS read + upload', 'upload share (goal <= 64 MiB)']];
 	let ok = true;
 	for (const row of await uploadBench(runInProcess)) {
 		if (row.ratio > 1.3 || row.shareMb > 64) ok = false;
@@ -163,6 +163,7 @@ async function uploadGoals(): Promise<boolean> {
 			`${row.nodeMs.toFixed(0)} ms`,
 			`${row.curlMs.toFixed(0)} ms`,
 			`${row.ratio.toFixed(2)}x`,
+			row.roundRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', '),
 			`${row.readOnlyRssMb.toFixed(0)} MiB`,
 			`${row.uploadRssMb.toFixed(0)} MiB`,
 			`${row.shareMb.toFixed(0)} MiB`,
