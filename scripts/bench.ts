@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,d,t,u]`: Return All against the emulator,
+ * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,w,l,u,d,t]`: Return All against the emulator,
  * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
- * the toolbox goals of issue 11; (d) several n8n processes sharing one account's quota; (t) the
- * trigger's requests per poll; (u) Firmware Upload beside `curl -F`, and its share of peak RSS.
+ * the toolbox goals of issue 11; (w) Confirm of 1,000 task IDs, (l) 200 creates with lost answers; (d) several
+ * n8n processes sharing one account's quota; (t) the trigger's requests per poll; (u, alias `upload`) Firmware
+ * Upload beside `curl -F`, and its share of peak RSS.
  * Prints a table per part.
  */
 import { execFile } from 'node:child_process';
@@ -22,7 +23,7 @@ function flag(name: string, fallback: number): number {
 const latencyMs = flag('--latency', 300);
 const qps = flag('--qps', 10);
 const onlyIndex = process.argv.indexOf('--only');
-const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,d,t,u' : process.argv[onlyIndex + 1]).split(','));
+const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,w,l,u,d,t' : process.argv[onlyIndex + 1]).split(','));
 
 const scenarios: ScenarioSpec[] = [
 	{ name: 'a', firmwares: 1, jobsPerFirmware: 10_000, qps, latencyMs },
@@ -173,12 +174,30 @@ async function uploadGoals(): Promise<boolean> {
 	return ok;
 }
 
+/** Issue 16's write goals (Confirm of 1,000 task IDs, lost answers), in a process of their own. */
+async function writeGoals(): Promise<boolean> {
+	return await benchScript('writeScenarios.ts', [String(latencyMs), ['w', 'l'].filter((part) => parts.has(part)).join(',')]);
+}
+
+/** A bench script that prints its own tables; false when it exits non-zero (a goal not met). */
+async function benchScript(script: string, args: string[]): Promise<boolean> {
+	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+	const run = await promisify(execFile)(tsx, [join(__dirname, 'bench', script), ...args], { maxBuffer: 16 * 1024 * 1024 }).then(
+		(result) => ({ ...result, ok: true }),
+		(error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', ok: false }),
+	);
+	console.log(run.stdout);
+	if (run.stderr) console.error(run.stderr);
+	return run.ok;
+}
+
 async function main(): Promise<void> {
 	let ok = await singleProcess();
 	if (parts.has('toolbox')) ok = (await toolboxGoals()) && ok;
+	if (parts.has('w') || parts.has('l')) ok = (await writeGoals()) && ok;
 	if (parts.has('d')) ok = (await sharedQuota()) && ok;
 	if (parts.has('t')) await triggerCost();
-	if (parts.has('u')) ok = (await uploadGoals()) && ok;
+	if (parts.has('u') || parts.has('upload')) ok = (await uploadGoals()) && ok;
 	if (!ok) {
 		console.error('Some scenario failed an execution or did not return every job exactly once.');
 		process.exitCode = 1;

@@ -115,8 +115,8 @@ async function uploadPackage(call: IotCaller, request: FirmwareUploadRequest): P
 			const uploaded = await postObject(
 				{ host: text('Host'), key: text('Key'), policy: text('Policy'), ossAccessKeyId: text('OSSAccessKeyId'), signature: text('Signature') },
 				request.file,
-				request.upload.timeoutMs,
 				request.signMethod,
+				request.upload.timeoutMs,
 			);
 			return { url: text('FirmwareUrl').split('?')[0], uploaded };
 		} catch (error) {
