@@ -10,6 +10,7 @@ import { router } from './actions/router';
 import * as firmware from './actions/firmware';
 import * as otaJob from './actions/otaJob';
 import * as otaTask from './actions/otaTask';
+import { IOT_CREDENTIAL_TYPE } from './helpers/otaCallerFor';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
 import { searchFirmwares } from './methods/listSearch';
 
@@ -27,7 +28,7 @@ export class AlibabaCloudIot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// Written out here: n8n's lint rule credential-test-required looks for `testedBy` in the node file.
-		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
+		credentials: [{ name: IOT_CREDENTIAL_TYPE, required: true, testedBy: 'alibabaCloudIotApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { IOT_INSTANCE_ID_OPTION } from './helpers/sharedProperties';
+import { IOT_CREDENTIAL_TYPE } from './helpers/otaCallerFor';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
 import { searchFirmwares } from './methods/listSearch';
 import { pollJobChanges } from './trigger/pollJobChanges';
@@ -26,7 +27,7 @@ export class AlibabaCloudIotTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// Written out here: n8n's lint rule credential-test-required looks for `testedBy` in the node file.
-		credentials: [{ name: 'alibabaCloudIotApi', required: true, testedBy: 'alibabaCloudIotApiTest' }],
+		credentials: [{ name: IOT_CREDENTIAL_TYPE, required: true, testedBy: 'alibabaCloudIotApiTest' }],
 		properties: [
 			{
 				displayName: 'Event',

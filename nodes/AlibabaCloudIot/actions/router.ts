@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { failedItem, type OperationExecute } from '../helpers/perItem';
-import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
+import { iotCredentialsOf } from '../helpers/otaCallerFor';
+import type { IotCredentials } from '../transport/iotCredentials';
 import * as firmware from './firmware';
 import * as otaJob from './otaJob';
 import * as otaTask from './otaTask';
@@ -47,7 +48,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	let credentials: IotCredentials;
 	try {
-		credentials = resolveIotCredentials(await this.getCredentials('alibabaCloudIotApi'));
+		credentials = await iotCredentialsOf(this);
 	} catch (error) {
 		// A credential that cannot work fails every item alike: under Continue On Fail each input
 		// item gets its error item, as any other failure of that item would give it.
