@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,w,l,u,d,t]`: Return All against the emulator,
  * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
- * the toolbox goals of issue 11; (w) Confirm of 1,000 task IDs, (l) 200 creates with lost answers; (d) several
+ * the toolbox goals (Get Progress, List by Job); (w) Confirm of 1,000 task IDs, (l) 200 creates with lost answers; (d) several
  * n8n processes sharing one account's quota; (t) the trigger's requests per poll; (u, alias `upload`) Firmware
  * Upload beside `curl -F`, and its share of peak RSS.
  * Prints a table per part.
@@ -139,7 +139,7 @@ async function triggerCost(): Promise<void> {
 	printTable(rows);
 }
 
-/** Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own; prints its own tables. */
+/** The toolbox's goals (Get Progress, List by Job), in a process of their own; prints its own tables. */
 async function toolboxGoals(): Promise<boolean> {
 	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 	let ok = true;
@@ -174,7 +174,7 @@ async function uploadGoals(): Promise<boolean> {
 	return ok;
 }
 
-/** Issue 16's write goals (Confirm of 1,000 task IDs, lost answers), in a process of their own. */
+/** The write side's goals (Confirm of 1,000 task IDs, lost answers), in a process of their own. */
 async function writeGoals(): Promise<boolean> {
 	return await benchScript('writeScenarios.ts', [String(latencyMs), ['w', 'l'].filter((part) => parts.has(part)).join(',')]);
 }

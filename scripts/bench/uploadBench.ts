@@ -1,7 +1,7 @@
 /**
  * (u) Firmware Upload against the local emulator, from n8n's filesystem binary store, beside `curl -F`
  * posting the same form to the same OSS endpoint; and the upload's own share of the process's peak
- * RSS: a run that reads the file and uploads it, minus a run that only reads it (issue 16's goals:
+ * RSS: a run that reads the file and uploads it, minus a run that only reads it (the goals:
  * at most 1.3x curl's time, at most 64 MiB, for 256 MiB as for 1 MiB).
  */
 import { execFile } from 'node:child_process';
