@@ -1,5 +1,5 @@
 /**
- * Issue 16's bench goals, through n8n-core's engine against the emulator in its own process, with
+ * The write side's bench goals, through n8n-core's engine against the emulator in its own process, with
  * the documented per-action quotas and `latencyMs` per answer:
  * - (w) Confirm of 1,000 task IDs: 100 requests at ConfirmOTATask's 20 per second, within 1.1x of ideal.
  * - (l) Lost answers: 200 creates while the emulator carries out each write and then drops 20% of

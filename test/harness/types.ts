@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -60,7 +61,8 @@ export interface NodeRunResult {
 
 /** A file an input item carries, stored as n8n stores what a node downloads or reads. */
 export interface InputFile {
-	data: Buffer;
+	/** A stream is stored as it is read, as n8n stores a download (nothing held whole in memory). */
+	data: Buffer | Readable;
 	fileName: string;
 	mimeType: string;
 }

@@ -22,7 +22,7 @@ export interface OtaTag {
 export interface OtaJob {
 	FirmwareId: string;
 	JobId: string;
-	/** PLANNED | IN_PROGRESS | COMPLETED | CANCELED; a string because the live service's spellings vary (NOTES.md). */
+	/** PLANNED | IN_PROGRESS | COMPLETED | CANCELED; a string because the live service's spellings vary (docs/alibaba-api.md). */
 	JobStatus: string;
 	/** UPGRADE_FIRMWARE | VERIFY_FIRMWARE */
 	JobType: string;

@@ -1,4 +1,4 @@
-/** Page sizes and quotas from Alibaba's API reference (shared/api, docs/alibaba-api.md): one place for each. */
+/** Page sizes and quotas from Alibaba's API reference (docs/alibaba-api.md): one place for each. */
 
 /** ListOTAJobByFirmware: "PageSize 最大值200". */
 export const MAX_JOBS_PAGE_SIZE = 200;

@@ -60,7 +60,7 @@ export function fileSuffixOf(fileName: string | undefined): string {
  */
 export async function uploadOtaFirmware(call: IotCaller, request: FirmwareUploadRequest): Promise<UploadedFirmware> {
 	const { url, uploaded } = await uploadPackage(call, request);
-	const sign = request.signMethod === 'MD5' ? uploaded.md5 : uploaded.sha256;
+	const sign = uploaded.sign;
 	const created = {
 		FirmwareName: request.firmwareName,
 		DestVersion: request.destVersion,
@@ -115,6 +115,7 @@ async function uploadPackage(call: IotCaller, request: FirmwareUploadRequest): P
 			const uploaded = await postObject(
 				{ host: text('Host'), key: text('Key'), policy: text('Policy'), ossAccessKeyId: text('OSSAccessKeyId'), signature: text('Signature') },
 				request.file,
+				request.signMethod,
 				request.upload.timeoutMs,
 			);
 			return { url: text('FirmwareUrl').split('?')[0], uploaded };

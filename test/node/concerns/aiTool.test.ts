@@ -128,7 +128,7 @@ describe('as a tool an agent invokes (getInputConnectionData -> createNodeAsTool
 		// makeHandleToolInvocation wraps what our node threw in a NodeOperationError and appends
 		// its description to the message: that text is all an agent gets.
 		expect(error).toMatchObject({ name: 'NodeOperationError', className: 'NodeOperationError' });
-		// A business error comes with HTTP 200, which is no failure: no "HTTP status: 200" (issue 10.4).
+		// A business error comes with HTTP 200, which is no failure: no "HTTP status: 200".
 		expect(error.message).toMatch(/\n\nDetails: Request ID: [0-9A-F-]{36}\n/);
 		expect(error.message).not.toContain('HTTP status');
 		expect(error.message).toContain('Alibaba Cloud refused the request: check the parameters.');

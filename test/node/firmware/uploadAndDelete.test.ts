@@ -29,7 +29,7 @@ afterAll(() => rmSync(storage, { recursive: true, force: true }));
 
 const writes = (action: string) => emulator.requests.filter((request) => request.action === action);
 let count = 0;
-const packageOf = (bytes: number, fileName = 'meter.bin'): InputFile => ({
+const packageOf = (bytes: number, fileName = 'meter.bin'): InputFile & { data: Buffer } => ({
 	data: Buffer.alloc(bytes, ++count % 251),
 	fileName,
 	mimeType: 'application/octet-stream',

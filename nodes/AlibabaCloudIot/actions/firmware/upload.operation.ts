@@ -9,6 +9,8 @@ import { IOT_INSTANCE_ID_OPTION, readRequiredText } from '../../helpers/sharedPr
 import { invalid } from '../../helpers/writeParameters';
 
 const showFor = { show: { resource: ['firmware'], operation: ['upload'] } };
+/** Large reads: fewer, bigger writes to the socket and the hash. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 const text = (name: string, displayName: string, description: string, placeholder: string): INodeProperties => ({
 	displayName,
@@ -110,7 +112,7 @@ export const execute = iotActionExecute(
 			size,
 			fileName: binary.fileName ?? 'firmware.bin',
 			mimeType: binary.mimeType,
-			open: async () => (binary.id ? await context.helpers.getBinaryStream(binary.id) : Readable.from([binary.buffer!])),
+			open: async () => (binary.id ? await context.helpers.getBinaryStream(binary.id, READ_CHUNK_BYTES) : Readable.from([binary.buffer!])),
 		};
 		return await uploadOtaFirmware(call, { ...request, file });
 	},
