@@ -2,6 +2,7 @@
 // gateway checks, flow control, then (for tests) forced faults, then the service and its action.
 import { ACTIONS, type ActionContext } from './actions/registry';
 import { authenticate } from './auth';
+import type { V3Request } from './signatureV3';
 import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
@@ -37,6 +38,8 @@ export interface ApiRequest {
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
 	receivedAtMonotonic: number;
+	/** Set for a request signed with signature V3: its params came from headers and query. */
+	v3?: V3Request;
 	/** Set by decide() once flow control has let the request through (for the stats). */
 	admitted?: boolean;
 }
@@ -58,6 +61,7 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		nonces: parts.nonces,
 		timestampWindowMs: parts.timestampWindowMs,
 		now: request.receivedAt,
+		v3: request.v3,
 	});
 	if (!auth.ok) return { outcome: auth.outcome };
 

@@ -10,6 +10,7 @@ import { FirmwareStore } from './firmwareStore';
 import { JobRegistry } from './jobRegistry';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
+import { isV3Request, readV3Request } from './signatureV3';
 import { NonceRegistry } from './nonces';
 import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
 import { RateLimiter } from './rateLimit';
@@ -52,8 +53,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const body = req.method === 'POST' ? await readBody(req) : '';
-		const params = rpcParams(url.searchParams, req.headers['content-type'], body);
+		const formParams = rpcParams(url.searchParams, req.headers['content-type'], body);
+		const v3 = isV3Request(req.headers) ? readV3Request(req.method ?? '', url, req.headers, body, formParams) : undefined;
+		const params = v3 ? v3.params : formParams;
 		const request: ApiRequest = {
+			v3,
 			method: req.method ?? '',
 			path: url.pathname,
 			params,
