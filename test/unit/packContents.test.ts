@@ -1,7 +1,7 @@
 // What `npm publish` would ship: the built dist only (plus the files npm always adds), nothing for
 // developers. Reads the real `npm pack --dry-run` list, so it needs `npm run build` first (CI builds before testing).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -34,7 +34,7 @@ describe('npm pack --dry-run', () => {
 	});
 
 	it('ships every node and credential n8n loads from the package.json n8n section', () => {
-		const { n8n } = require(join(ROOT, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+		const { n8n } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
 		expect([...n8n.nodes, ...n8n.credentials].filter((file) => !files.includes(file))).toEqual([]);
 	});
 });
