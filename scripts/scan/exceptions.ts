@@ -44,6 +44,19 @@ export const DELIBERATE_FINDINGS: readonly Exception[] = [
 		messageContains: "'node:https'",
 		reason: 'the same agent for https:// endpoints (every real Alibaba Cloud endpoint)',
 	},
+	{
+		file: `${TRANSPORT}/ossPostObject.js`,
+		rule: '@n8n/community-nodes/no-restricted-imports',
+		messageContains: "'node:http'",
+		reason:
+			"Firmware Upload streams a package of up to 1,000 MB to OSS as a multipart form and hashes it on the way, with a Content-Length known beforehand; n8n's request helpers give no such streamed form to a node, so the request is made with Node's own http (the emulator's and a private endpoint's http://)",
+	},
+	{
+		file: `${TRANSPORT}/ossPostObject.js`,
+		rule: '@n8n/community-nodes/no-restricted-imports',
+		messageContains: "'node:https'",
+		reason: "the same for https:// (Alibaba's OSS upload host)",
+	},
 ];
 
 /** The findings no exception covers, and the exceptions nothing matched (stale: remove them). */

@@ -9,19 +9,23 @@ ${DIR}/dist/nodes/AlibabaCloudIot/transport/answerCapture.js
 ${DIR}/dist/nodes/AlibabaCloudIot/transport/clock.js
   6:57  error  Use of restricted global 'setTimeout' is not allowed. Use the 'sleep' helper from 'n8n-workflow' instead  @n8n/community-nodes/no-restricted-globals
 
+${DIR}/dist/nodes/AlibabaCloudIot/transport/ossPostObject.js
+  5:23  error  Require of 'node:http' is not allowed. n8n Cloud does not allow community nodes with dependencies   @n8n/community-nodes/no-restricted-imports
+  6:24  error  Require of 'node:https' is not allowed. n8n Cloud does not allow community nodes with dependencies  @n8n/community-nodes/no-restricted-imports
+
 ${DIR}/dist/nodes/AlibabaCloudIot/transport/popRequest.js
   7:36  error  Require of '@alicloud/pop-core' is not allowed. n8n Cloud does not allow community nodes with dependencies  @n8n/community-nodes/no-restricted-imports
 
 ${DIR}/package.json
   54:3  error  The "dependencies" field must be empty or absent in community node packages.  @n8n/community-nodes/no-runtime-dependencies
 
-✖ 5 problems (5 errors, 0 warnings)
+✖ 7 problems (7 errors, 0 warnings)
 `;
 
 describe("n8n package scanner's findings", () => {
 	it('reads file, rule and message from the stylish report', () => {
 		const findings = parseStylish(report, DIR);
-		expect(findings).toHaveLength(5);
+		expect(findings).toHaveLength(7);
 		expect(findings[2]).toEqual({
 			file: 'dist/nodes/AlibabaCloudIot/transport/clock.js',
 			rule: '@n8n/community-nodes/no-restricted-globals',

@@ -16,8 +16,8 @@ export interface OssUploadForm {
 }
 
 export interface OssFile {
-	/** Opened only when the upload starts, so a retry reads the file afresh. */
-	open: () => Promise<Readable>;
+	/** Opened only when the upload starts, so a retry reads the file afresh; bytes already in memory as they are. */
+	open: () => Promise<Readable | Buffer>;
 	size: number;
 	fileName: string;
 	mimeType: string;
@@ -63,7 +63,7 @@ export async function postObject(form: OssUploadForm, file: OssFile, signMethod:
 		const fail = (error: AlibabaApiError) => {
 			if (settled) return;
 			settled = true;
-			source.destroy();
+			if (!Buffer.isBuffer(source)) source.destroy();
 			request.destroy();
 			reject(error);
 		};
@@ -86,19 +86,27 @@ export async function postObject(form: OssUploadForm, file: OssFile, signMethod:
 					const code = xmlField(body, 'Code') ?? `HTTP${status}`;
 					const message = redactText(xmlField(body, 'Message') ?? body.slice(0, 200), secrets);
 					settled = true;
-					source.destroy();
+					if (!Buffer.isBuffer(source)) source.destroy();
 					reject(uploadError(code, message, status, xmlField(body, 'RequestId') ?? response.headers['x-oss-request-id']?.toString()));
 				});
 			},
 		);
 		request.on('timeout', () => fail(uploadError('Timeout', `no answer from the OSS upload endpoint ${url.host} within ${timeoutMs} ms`, undefined, undefined, 'timeout')));
 		request.on('error', (error: NodeJS.ErrnoException) => fail(uploadError('UploadFailed', `the upload to ${url.host} failed (${error.code ?? 'error'})`, undefined, undefined, 'network')));
+		request.write(head);
+		if (Buffer.isBuffer(source)) {
+			// A package n8n holds in memory: one write, no stream needed.
+			hash.update(source);
+			size = source.length;
+			request.write(source);
+			request.end(tail);
+			return;
+		}
 		source.on('error', (error) => fail(uploadError('BinaryReadFailed', `reading the binary failed: ${error.message}`)));
 		source.on('data', (chunk: Buffer) => {
 			hash.update(chunk);
 			size += chunk.length;
 		});
-		request.write(head);
 		source.pipe(request, { end: false });
 		source.on('end', () => request.end(tail));
 	});

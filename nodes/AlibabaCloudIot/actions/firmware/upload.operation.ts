@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-
 import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { MAX_PACKAGE_BYTES, uploadOtaFirmware } from '../../api/otaFirmwareUpload';
@@ -112,7 +110,7 @@ export const execute = iotActionExecute(
 			size,
 			fileName: binary.fileName ?? 'firmware.bin',
 			mimeType: binary.mimeType,
-			open: async () => (binary.id ? await context.helpers.getBinaryStream(binary.id, READ_CHUNK_BYTES) : Readable.from([binary.buffer!])),
+			open: async () => (binary.id ? await context.helpers.getBinaryStream(binary.id, READ_CHUNK_BYTES) : binary.buffer!),
 		};
 		return await uploadOtaFirmware(call, { ...request, file });
 	},
