@@ -73,6 +73,9 @@ export async function runCiPipelineWorkflow(checks: Checks, cli: N8nCli, emulato
 		assert.ok(!output.includes(emulator.accessKeySecret));
 		assert.ok(!/"Policy"|"Signature"|OSSAccessKeyId/.test(output));
 	});
+	// Later checks (the editor's Firmware list) expect the emulator's own firmwares only.
+	const [uploaded] = json('Upload firmware');
+	if (uploaded?.FirmwareId) await control(emulator, 'DELETE', `firmwares?firmwareId=${String(uploaded.FirmwareId)}`);
 }
 
 /** The items of a node's last run (a node in a loop runs once per turn). */

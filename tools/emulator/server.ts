@@ -132,6 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			}),
 		addFirmware: (spec) => firmwares.add(spec),
 		firmware: (firmwareId) => firmwares.get(firmwareId),
+		deleteFirmware: (firmwareId) => firmwares.delete(firmwareId),
 		addJobWithTasks: (spec) => parts.jobs.addJobWithTasks(spec),
 		advanceTasks: (jobId, steps) => parts.jobs.advanceTasks(jobId, steps),
 		taskSummary: (jobId) => parts.jobs.taskSummary(jobId),

@@ -191,6 +191,8 @@ export interface Emulator {
 	close(): Promise<void>;
 	addFirmware(spec: FirmwareSpec): FirmwareFixture;
 	firmware(firmwareId: string): FirmwareFixture | undefined;
+	/** Removes a firmware and its jobs; an unknown ID is no error. */
+	deleteFirmware(firmwareId: string): void;
 	/** A new IN_PROGRESS job at the head of a firmware's list, with `taskCount` device tasks. Throws on bad input. */
 	addJobWithTasks(spec: JobSpec): JobTaskSummary;
 	/** Moves every unfinished task of a job `steps` (default 1, up to 10) states on. Throws for an unknown job. */

@@ -27,9 +27,12 @@ export function createOtaFirmware(params: Record<string, string>, context: Actio
 	}
 	// From the name, which is unique per account: the same upload gets the same ID on every run.
 	const firmwareId = `${createHash('sha256').update(params.FirmwareName).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 18)}0100`;
+	// The product's name as its other firmwares give it.
+	const sibling = context.firmwares.listNewestFirst().find((other) => other.productKey === params.ProductKey);
 	const fixture = context.firmwares.add({
 		firmwareId,
 		productKey: params.ProductKey || undefined,
+		productName: sibling?.productName,
 		iotInstanceId: instance.iotInstanceId,
 		name: params.FirmwareName,
 		destVersion: params.DestVersion,
