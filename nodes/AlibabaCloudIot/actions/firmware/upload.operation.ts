@@ -2,8 +2,8 @@ import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodePr
 
 import { MAX_PACKAGE_BYTES, uploadOtaFirmware } from '../../api/otaFirmwareUpload';
 import { iotActionExecute } from '../../helpers/perItem';
-import { REQUEST_OPTIONS, readRequestOptions } from '../../helpers/requestOptions';
-import { IOT_INSTANCE_ID_OPTION, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequestOptions } from '../../helpers/requestOptions';
+import { operationOptions, readRequiredText } from '../../helpers/sharedProperties';
 import { invalid } from '../../helpers/writeParameters';
 
 const showFor = { show: { resource: ['firmware'], operation: ['upload'] } };
@@ -35,44 +35,34 @@ export const description: INodeProperties[] = [
 	text('productKey', 'Product Key', 'The ProductKey of the product the firmware is for', 'e.g. a1Le6d0****'),
 	text('firmwareName', 'Firmware Name', 'A name for the firmware, unique in the Alibaba Cloud account', 'e.g. meter-1.4.0'),
 	text('destVersion', 'Destination Version', 'The version devices have after upgrading with this package', 'e.g. 1.4.0'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor,
-		options: [
-			{ displayName: 'Firmware Description', name: 'firmwareDesc', type: 'string', default: '' },
-			{
-				displayName: 'Firmware Type',
-				name: 'firmwareType',
-				type: 'options',
-				options: [
-					{ name: 'Full Package', value: 'full' },
-					{ name: 'Differential Package', value: 'differential', description: 'Needs Source Version' },
-				],
-				default: 'full',
-			},
-			{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'The OTA module the package is for; empty: default' },
-			{ displayName: 'Need to Verify', name: 'needToVerify', type: 'boolean', default: true, description: 'Whether the firmware must pass a verify job before it can be rolled out' },
-			{
-				displayName: 'Sign Method',
-				name: 'signMethod',
-				type: 'options',
-				options: [
-					{ name: 'MD5', value: 'MD5' },
-					{ name: 'SHA256', value: 'SHA256' },
-				],
-				default: 'MD5',
-				description: 'How the package’s signature, computed while it is uploaded, is made',
-			},
-			{ displayName: 'Source Version', name: 'srcVersion', type: 'string', default: '', description: 'The version a differential package upgrades from' },
-			{ displayName: 'UDI', name: 'udi', type: 'string', default: '', description: 'Custom information pushed to devices with the upgrade (Udi)' },
-			IOT_INSTANCE_ID_OPTION,
-			...REQUEST_OPTIONS,
-		],
-	},
+	operationOptions(showFor, [
+		{ displayName: 'Firmware Description', name: 'firmwareDesc', type: 'string', default: '' },
+		{
+			displayName: 'Firmware Type',
+			name: 'firmwareType',
+			type: 'options',
+			options: [
+				{ name: 'Full Package', value: 'full' },
+				{ name: 'Differential Package', value: 'differential', description: 'Needs Source Version' },
+			],
+			default: 'full',
+		},
+		{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'The OTA module the package is for; empty: default' },
+		{ displayName: 'Need to Verify', name: 'needToVerify', type: 'boolean', default: true, description: 'Whether the firmware must pass a verify job before it can be rolled out' },
+		{
+			displayName: 'Sign Method',
+			name: 'signMethod',
+			type: 'options',
+			options: [
+				{ name: 'MD5', value: 'MD5' },
+				{ name: 'SHA256', value: 'SHA256' },
+			],
+			default: 'MD5',
+			description: 'How the package’s signature, computed while it is uploaded, is made',
+		},
+		{ displayName: 'Source Version', name: 'srcVersion', type: 'string', default: '', description: 'The version a differential package upgrades from' },
+		{ displayName: 'UDI', name: 'udi', type: 'string', default: '', description: 'Custom information pushed to devices with the upgrade (Udi)' },
+	]),
 ];
 
 /** GenerateOTAUploadURL, OSS PostObject, CreateOTAFirmware: one new firmware per input item. */

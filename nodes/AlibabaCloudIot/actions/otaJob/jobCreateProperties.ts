@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { REQUEST_TAG_KEY } from '../../api/otaJobTags';
-import { REQUEST_OPTIONS } from '../../helpers/requestOptions';
-import { firmwareLocator, IOT_INSTANCE_ID_OPTION } from '../../helpers/sharedProperties';
+import { firmwareLocator, operationOptions, productKeyProperty } from '../../helpers/sharedProperties';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -15,16 +14,7 @@ export function firmwareAndProduct(displayOptions: DisplayOptions): INodePropert
 			description: 'The OTA firmware (upgrade package) to roll out: its FirmwareId, or pick it from the list',
 			displayOptions,
 		}),
-		{
-			displayName: 'Product Key',
-			name: 'productKey',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. a1Le6d0****',
-			description: 'The ProductKey of the product the firmware belongs to',
-			displayOptions,
-		},
+		productKeyProperty('The ProductKey of the product the firmware belongs to', displayOptions),
 	];
 }
 
@@ -191,15 +181,7 @@ const JOB_OPTIONS: Record<string, INodeProperties> = {
 
 /** The Options of a create: the job's own options, then the instance and how requests are sent. */
 export function createOptions(names: string[], displayOptions: DisplayOptions): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: [...names.map((name) => JOB_OPTIONS[name]), TAGS_OPTION, IOT_INSTANCE_ID_OPTION, ...REQUEST_OPTIONS],
-	};
+	return operationOptions(displayOptions, [...names.map((name) => JOB_OPTIONS[name]), TAGS_OPTION]);
 }
 
 export const VERIFY_OPTIONS = ['timeoutInMinutes', 'needConfirm', 'needPush', 'downloadProtocol'];

@@ -2,22 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cancelOtaTasksByDevice } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+import { firmwareLocator, operationOptions, productKeyProperty, readRequiredText } from '../../helpers/sharedProperties';
 import { readNameList } from '../../helpers/writeParameters';
 
 const showFor = { show: { resource: ['otaTask'], operation: ['cancelByDevice'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Product Key',
-		name: 'productKey',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. a1Le6d0****',
-		description: 'The ProductKey of the devices',
-		displayOptions: showFor,
-	},
+	productKeyProperty('The ProductKey of the devices', showFor),
 	firmwareLocator({
 		displayName: 'Firmware',
 		name: 'firmwareId',

@@ -2,8 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listUnfinishedOtaTasksByDevice, UNFINISHED_TASK_STATES } from '../../api/otaUnfinishedTasks';
 import { iotActionExecute } from '../../helpers/perItem';
-import { IOT_INSTANCE_ID_OPTION } from '../../helpers/sharedProperties';
-import { REQUEST_OPTIONS } from '../../helpers/requestOptions';
+import { operationOptions } from '../../helpers/sharedProperties';
 import { invalid } from '../../helpers/writeParameters';
 import { TASK_STATUS_LABELS } from './taskFilters';
 
@@ -38,20 +37,10 @@ export const description: INodeProperties[] = [
 		description: 'Only the tasks in these states',
 		displayOptions: showFor,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor,
-		options: [
-			{ displayName: 'IoT ID', name: 'iotId', type: 'string', default: '', description: 'The device’s IotId, instead of Product Key and Device Name' },
-			{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'Only the tasks of this OTA module' },
-			IOT_INSTANCE_ID_OPTION,
-			...REQUEST_OPTIONS,
-		],
-	},
+	operationOptions(showFor, [
+		{ displayName: 'IoT ID', name: 'iotId', type: 'string', default: '', description: 'The device’s IotId, instead of Product Key and Device Name' },
+		{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'Only the tasks of this OTA module' },
+	]),
 ];
 
 /** ListOTAUnfinishedTaskByDevice: one item per unfinished task of the device. */
