@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import type { N8nCli } from '../../tools/n8n/n8nCli';
 import type { Checks } from './checks';
+import { control } from './emulatorControl';
 import { itemsOf } from './runData';
 import type { Example } from './workflowFixtures';
 
@@ -92,14 +93,4 @@ function samplePackage(bytes: number): Buffer {
 	const whole = Buffer.alloc(bytes);
 	for (let at = 0; at < bytes; at += chunk.length) chunk.copy(whole, at, 0, Math.min(chunk.length, bytes - at));
 	return whole;
-}
-
-async function control<T = unknown>(emulator: EmulatorProcess, method: string, route: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${emulator.url}/__emulator/${route}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
-	return (await response.json()) as T;
 }
