@@ -57,9 +57,37 @@ export default tseslint.config(
 		files: ['nodes/**/transport/**/*.ts', 'nodes/**/api/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
+	// One way down: parameters -> actions -> helpers -> api -> transport -> Alibaba (README, Layout).
+	layer('nodes/**/transport/**/*.ts', ['api', 'helpers', 'actions', 'trigger', 'methods'], 'transport/ is the wire only'),
+	layer('nodes/**/api/**/*.ts', ['helpers', 'actions', 'trigger', 'methods'], 'api/ knows Alibaba, not n8n'),
+	layer(
+		'nodes/**/{helpers,trigger,methods}/**/*.ts',
+		['actions'],
+		'only the node files and actions/router.ts reach the operations',
+	),
 	{
 		files: ['**/*.js', '**/*.mjs'],
 		languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
 		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},
 );
+
+/** A folder whose files must not import from the named sibling folders. */
+function layer(files, forbidden, why) {
+	return {
+		files: [files],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: forbidden.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
+							message: `${why}: it imports nothing of ${forbidden.join(', ')}.`,
+						},
+					],
+				},
+			],
+		},
+	};
+}

@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,d,t]`: Return All against the emulator,
+ * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,w,l,u,d,t]`: Return All against the emulator,
  * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
- * the toolbox goals of issue 11; (d) several n8n processes sharing one account's quota; (t) the
- * trigger's requests per poll.
+ * the toolbox goals (Get Progress, List by Job); (w) Confirm of 1,000 task IDs, (l) 200 creates with lost answers; (d) several
+ * n8n processes sharing one account's quota; (t) the trigger's requests per poll; (u, alias `upload`) Firmware
+ * Upload beside `curl -F`, and its share of peak RSS.
  * Prints a table per part.
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { promisify } from 'node:util';
 import type { ScenarioResult, ScenarioSpec } from './bench/scenario';
 import type { SharedQuotaResult, SharedQuotaSpec } from './bench/sharedQuotaScenario';
 import type { TriggerResult, TriggerSpec } from './bench/triggerScenario';
+import { uploadBench } from './bench/uploadBench';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(name);
@@ -21,7 +23,7 @@ function flag(name: string, fallback: number): number {
 const latencyMs = flag('--latency', 300);
 const qps = flag('--qps', 10);
 const onlyIndex = process.argv.indexOf('--only');
-const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,d,t' : process.argv[onlyIndex + 1]).split(','));
+const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,w,l,u,d,t' : process.argv[onlyIndex + 1]).split(','));
 
 const scenarios: ScenarioSpec[] = [
 	{ name: 'a', firmwares: 1, jobsPerFirmware: 10_000, qps, latencyMs },
@@ -137,7 +139,7 @@ async function triggerCost(): Promise<void> {
 	printTable(rows);
 }
 
-/** Issue 11's toolbox goals (Get Progress, List by Job), in a process of their own; prints its own tables. */
+/** The toolbox's goals (Get Progress, List by Job), in a process of their own; prints its own tables. */
 async function toolboxGoals(): Promise<boolean> {
 	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 	let ok = true;
@@ -151,11 +153,53 @@ async function toolboxGoals(): Promise<boolean> {
 	return ok;
 }
 
+/** (u): 1 MiB and 256 MiB packages from n8n's filesystem binary store, beside curl -F on the same endpoint. */
+async function uploadGoals(): Promise<boolean> {
+	// The time goal is the 256 MiB package's (a 1 MiB upload takes milliseconds, most of them the two
+	// RPC round trips around it); the memory goal holds for both.
+	const rows = [['(u) package', 'Upload node (best of 3)', 'curl -F (best of 3)', 'ratio (goal <= 1.3x at 256 MiB)', 'each round', 'peak RSS read only', 'peak RSS read + upload', 'upload share (goal <= 64 MiB)']];
+	let ok = true;
+	for (const row of await uploadBench(runInProcess)) {
+		if ((row.sizeMiB >= 256 && row.ratio > 1.3) || row.shareMb > 64) ok = false;
+		rows.push([
+			`${row.sizeMiB} MiB`,
+			`${row.nodeMs.toFixed(0)} ms`,
+			`${row.curlMs.toFixed(0)} ms`,
+			`${row.ratio.toFixed(2)}x`,
+			row.roundRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', '),
+			`${row.readOnlyRssMb.toFixed(0)} MiB`,
+			`${row.uploadRssMb.toFixed(0)} MiB`,
+			`${row.shareMb.toFixed(0)} MiB`,
+		]);
+	}
+	printTable(rows);
+	return ok;
+}
+
+/** The write side's goals (Confirm of 1,000 task IDs, lost answers), in a process of their own. */
+async function writeGoals(): Promise<boolean> {
+	return await benchScript('writeScenarios.ts', [String(latencyMs), ['w', 'l'].filter((part) => parts.has(part)).join(',')]);
+}
+
+/** A bench script that prints its own tables; false when it exits non-zero (a goal not met). */
+async function benchScript(script: string, args: string[]): Promise<boolean> {
+	const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+	const run = await promisify(execFile)(tsx, [join(__dirname, 'bench', script), ...args], { maxBuffer: 16 * 1024 * 1024 }).then(
+		(result) => ({ ...result, ok: true }),
+		(error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', ok: false }),
+	);
+	console.log(run.stdout);
+	if (run.stderr) console.error(run.stderr);
+	return run.ok;
+}
+
 async function main(): Promise<void> {
 	let ok = await singleProcess();
 	if (parts.has('toolbox')) ok = (await toolboxGoals()) && ok;
+	if (parts.has('w') || parts.has('l')) ok = (await writeGoals()) && ok;
 	if (parts.has('d')) ok = (await sharedQuota()) && ok;
 	if (parts.has('t')) await triggerCost();
+	if (parts.has('u') || parts.has('upload')) ok = (await uploadGoals()) && ok;
 	if (!ok) {
 		console.error('Some scenario failed an execution or did not return every job exactly once.');
 		process.exitCode = 1;

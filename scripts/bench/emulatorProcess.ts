@@ -46,7 +46,8 @@ export class EmulatorProcess {
 		if (this.child.exitCode === null) await once(this.child, 'exit');
 	}
 
-	private async control(method: string, route: string, body?: unknown): Promise<unknown> {
+	/** A control route of the emulator (`/__emulator/...`), unsigned. */
+	async control(method: string, route: string, body?: unknown): Promise<unknown> {
 		const response = await fetch(`${this.url}/__emulator/${route}`, {
 			method,
 			headers: { 'content-type': 'application/json' },

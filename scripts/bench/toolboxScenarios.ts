@@ -1,5 +1,5 @@
 /**
- * Issue 11's bench goals, each through n8n-core's engine against the emulator in its own process
+ * The toolbox's bench goals, each through n8n-core's engine against the emulator in its own process
  * (documented per-action quotas, `latencyMs` per answer):
  * - Get Progress of a job with 50,000 tasks: 8 requests, under 1.5 s.
  * - List by Job, Return All, 20,000 tasks: within 1.15x of `requests / 10 + one round trip`.

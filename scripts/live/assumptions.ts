@@ -51,7 +51,7 @@ export function firmwareListShape(answer: IotAnswer): LiveLine {
 	return agrees(name, `FirmwareInfo.SimpleFirmwareInfo[], ${Array.isArray(list) ? list.length : 0} on page 1 of ${String(answer.Total)}`);
 }
 
-/** ListOTAJobByFirmware's page fields (NOTES.md, the typed SDK). */
+/** ListOTAJobByFirmware's page fields (docs/alibaba-api.md, the typed SDK). */
 export function jobPageShape(answer: IotAnswer): LiveLine {
 	const name = 'ListOTAJobByFirmware shape';
 	const problems = wrongTypes(answer, { ...PAGE_FIELDS, PageCount: 'number' });
@@ -174,7 +174,7 @@ export function enumSpellings(field: string, jobs: IDataObject[]): LiveLine {
 	return differs(name, `seen ${seen.join(', ')}; ${described.join('; ')}`);
 }
 
-/** The package's guess (NOTES.md): the code other OTA actions use, as a business error. */
+/** The package's guess (docs/alibaba-api.md): the code other OTA actions use, as a business error. */
 export const EXPECTED_UNKNOWN_FIRMWARE_CODE = 'iot.ota.FirmwareNotFound';
 
 export function unknownFirmwareCode(error: { code: string; kind: string; httpStatus?: number; attempts: number } | undefined): LiveLine {

@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node.js';
 import { MAX_JOBS_PAGE_SIZE } from '../../nodes/AlibabaCloudIot/api/limits';
 import { AlibabaCloudIotTrigger } from '../../nodes/AlibabaCloudIot/AlibabaCloudIotTrigger.node.js';
-import { pollOnce, runNode, testCredential } from '../../test/harness';
+import { pollOnce, testCredential } from '../../test/harness';
 import {
 	ENUM_FIELDS,
 	agrees,
@@ -23,7 +23,7 @@ import {
 } from './assumptions';
 import type { IotAnswer } from '../../nodes/AlibabaCloudIot/transport/popRequest';
 import type { LiveConfig } from './config';
-import { listByFirmwareNode } from '../listByFirmwareNode';
+import { runOperation } from '../../test/support/runOperation';
 import { Wire, wireJobs, type WireExchange } from './wire';
 
 /** Everything the check saw, for the printout and for `--record`. */
@@ -167,17 +167,17 @@ async function nodeThroughEngine(
 ): Promise<{ line: LiveLine; laterJobs: IDataObject[]; items: IDataObject[] }> {
 	const name = "node output through n8n's engine";
 	const returnAll = total <= NODE_JOB_BUDGET;
-	const result = await runNode({
-		node: listByFirmwareNode(
-			{
-				firmwareId: { __rl: true, mode: 'id', value: firmwareId },
-				returnAll,
-				limit: NODE_JOB_BUDGET,
-				options: config.iotInstanceId ? { iotInstanceId: config.iotInstanceId } : {},
-			},
-			'Live check',
-		),
-		credentials: { alibabaCloudIotApi: config.credential as ICredentialDataDecryptedObject },
+	const result = await runOperation({
+		resource: 'otaJob',
+		operation: 'listByFirmware',
+		parameters: {
+			firmwareId: { __rl: true, mode: 'id', value: firmwareId },
+			returnAll,
+			limit: NODE_JOB_BUDGET,
+			options: config.iotInstanceId ? { iotInstanceId: config.iotInstanceId } : {},
+		},
+		credential: config.credential,
+		credentialName: 'Live check',
 	});
 	if (result.error) return { line: differs(name, String(result.error.message)), laterJobs: [], items: [] };
 	const items = result.items.map((item) => item.json);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Checks } from './checks';
 import { installCommunityPackage } from '../../tools/n8n/communityPackage';
 import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
+import { isCiPipeline, runCiPipelineWorkflow, withEmulatorAddress } from './ciPipelineRun';
 import { runListingWorkflow } from './listingRun';
 import { isRolloutGuard, runRolloutGuardWorkflow, seedRolloutGuard } from './rolloutGuardRun';
 import { N8nCli } from '../../tools/n8n/n8nCli';
@@ -41,8 +42,8 @@ export async function runHeadlessSuite(context: HeadlessContext): Promise<void> 
 		installCommunityPackage(userFolder, context.tarball),
 	);
 
-	const examples = loadExamples();
-	const [first] = examples.filter((example) => example.runnable && !isRolloutGuard(example));
+	const examples = loadExamples().map((example) => (isCiPipeline(example) ? withEmulatorAddress(example, emulator) : example));
+	const [first] = examples.filter((example) => example.runnable && !isRolloutGuard(example) && !isCiPipeline(example));
 	await checks.step('examples/ holds a workflow that starts at a Manual Trigger and uses our node', async () => {
 		assert.ok(first, `none of ${examples.map((example) => example.file).join(', ')} does`);
 	});
@@ -69,6 +70,7 @@ export async function runHeadlessSuite(context: HeadlessContext): Promise<void> 
 	const listing = { checks, cli, emulator, expected };
 	for (const example of examples) {
 		if (isRolloutGuard(example)) await runRolloutGuardWorkflow(checks, cli, emulator, example);
+		else if (isCiPipeline(example)) await runCiPipelineWorkflow(checks, cli, emulator, example);
 		else if (example.runnable) await runListingWorkflow(listing, `examples/${example.file}`, example.workflow);
 		else console.log(`\n  (examples/${example.file} imported, not executed: it does not start at a Manual Trigger)`);
 	}

@@ -13,6 +13,7 @@ import {
 import type { Checks } from './checks';
 import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import type { N8nCli } from '../../tools/n8n/n8nCli';
+import { control } from './emulatorControl';
 import { itemsOf } from './runData';
 import type { Example } from './workflowFixtures';
 
@@ -73,14 +74,4 @@ export async function runRolloutGuardWorkflow(
 	await checks.check('the AccessKey Secret appears nowhere in the output', () => {
 		assert.ok(!output.includes(emulator.accessKeySecret));
 	});
-}
-
-async function control<T>(emulator: EmulatorProcess, method: string, route: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${emulator.url}/__emulator/${route}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
-	return (await response.json()) as T;
 }

@@ -1,8 +1,9 @@
 /**
- * `npm run e2e`: this package in a real n8n 2.41.1. Installs (once, cached) Node.js 24 and n8n,
- * packs the project, installs the tarball as n8n installs community packages, runs the example
- * workflows against the IoT emulator with `n8n execute`, then drives the editor in headless
- * Chromium (skipped with E2E_SKIP_BROWSER=1). Prints one line per check and "N passed, N failed".
+ * `npm run e2e`: this package in real n8n, 2.41.1 and the newest 1.x (1.123.81). Installs (once, cached,
+ * each line in its own .cache/e2e folder) Node.js 24 and n8n, packs the project, installs the tarball as
+ * n8n installs community packages, runs the example workflows against the IoT emulator with
+ * `n8n execute` on each line, then drives the 2.x editor in headless Chromium (skipped with
+ * E2E_SKIP_BROWSER=1; E2E_SKIP_1X=1 skips the 1.x line). Prints one line per check and "N passed, N failed".
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,11 @@ import { startEmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import { runHeadlessSuite } from './headless';
 import { buildAndPack } from '../../tools/n8n/packageTarball';
 import { installCleanupHandlers, isShuttingDown, onSignalCleanup, stopAll } from '../../tools/n8n/processes';
-import { ensureToolchain } from '../../tools/n8n/toolchain';
+import { N8N_1X, N8N_2X } from '../../tools/n8n/paths';
+import { ensureToolchain, type Toolchain } from '../../tools/n8n/toolchain';
 
 const skipBrowser = process.env.E2E_SKIP_BROWSER === '1';
+const skipOneX = process.env.E2E_SKIP_1X === '1';
 
 async function main(): Promise<number> {
 	installCleanupHandlers();
@@ -38,8 +41,13 @@ async function main(): Promise<number> {
 	try {
 		checks.section('Setup');
 		// Independent and slow when cold: run them side by side.
-		const [toolchain, packed] = await Promise.all([
-			checks.step(`Node.js 24 and n8n in .cache/e2e`, () => ensureToolchain(log)),
+		const [toolchains, packed] = await Promise.all([
+			// One after the other: both share the Node.js 24 folder.
+			checks.step(`Node.js 24, n8n ${N8N_2X.version}${skipOneX ? '' : ` and n8n ${N8N_1X.version}`} in .cache/e2e`, async () => {
+				const lines: Toolchain[] = [await ensureToolchain(log, N8N_2X)];
+				if (!skipOneX) lines.push(await ensureToolchain(log, N8N_1X));
+				return lines;
+			}),
 			checks.step('npm run build and npm pack', async () => {
 				const packed = await buildAndPack();
 				packFolders.push(packed.dir);
@@ -51,15 +59,20 @@ async function main(): Promise<number> {
 		const emulator = await checks.step('start the IoT emulator (tools/emulator/cli.ts)', () => startEmulatorProcess());
 		log(`emulator at ${emulator.url}`);
 
-		checks.section('Headless: n8n execute');
-		await runHeadlessSuite({
-			checks,
-			toolchain,
-			tarball: packed.tarball,
-			tarballFiles: packed.files,
-			emulator,
-			userFolder: freshUserFolder('cli'),
-		});
+		const [toolchain] = toolchains;
+		for (const lineToolchain of toolchains) {
+			const partStartedAt = Date.now();
+			checks.section(`Headless: n8n execute on n8n ${lineToolchain.line.version}`);
+			await runHeadlessSuite({
+				checks,
+				toolchain: lineToolchain,
+				tarball: packed.tarball,
+				tarballFiles: packed.files,
+				emulator,
+				userFolder: freshUserFolder(`cli-${lineToolchain.line.version}`),
+			});
+			log(`headless part on n8n ${lineToolchain.line.version} took ${Math.round((Date.now() - partStartedAt) / 1000)} s`);
+		}
 
 		if (skipBrowser) {
 			console.log('\nBrowser part SKIPPED (E2E_SKIP_BROWSER=1)');

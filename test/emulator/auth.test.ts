@@ -1,16 +1,10 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../../tools/emulator/index';
 import { listJobs, rpcTimestamp, sendParams, sendSigned, signedParams } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
 
 type Key = { accessKeyId: string; accessKeySecret: string; securityToken?: string };
 

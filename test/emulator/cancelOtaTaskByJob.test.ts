@@ -1,14 +1,8 @@
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, startEmulator, TASK_STATUSES, type Emulator, type JobSpec, type TaskStatus } from '../../tools/emulator/index';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, TASK_STATUSES, type JobSpec, type TaskStatus } from '../../tools/emulator/index';
 import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
 
 async function call(action: string, params: Record<string, string | undefined>): Promise<RpcAnswer> {
 	return await sendSigned(emulator.url, { params: { Action: action, ...params } });
@@ -110,8 +104,7 @@ describe('CancelOTATaskByJob', () => {
 
 describe('CancelOTATaskByJob quota', () => {
 	it('admits 5 per second per account, the documented quota', async () => {
-		const fresh = await startEmulator();
-		try {
+		await withEmulator({}, async (fresh) => {
 			const jobId = fresh.addJobWithTasks({ firmwareId: FIXTURE_FIRMWARES.demo, taskCount: 10 }).jobId;
 			const params = { Action: 'CancelOTATaskByJob', JobId: jobId, CancelQueuedTask: 'true' };
 			const answers = await Promise.all(
@@ -121,8 +114,6 @@ describe('CancelOTATaskByJob quota', () => {
 			);
 			expect(answers.map((answer) => String(answer.body.Code ?? 'ok')).sort()).toEqual(['Throttling.User', 'ok', 'ok', 'ok', 'ok', 'ok']);
 			expect(fresh.quotas().qpsByAction.CancelOTATaskByJob).toBe(5);
-		} finally {
-			await fresh.close();
-		}
+		});
 	});
 });

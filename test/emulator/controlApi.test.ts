@@ -3,17 +3,11 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../../tools/emulator/index';
 import { listJobs, sendSigned } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
 
 async function control(method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
 	const response = await fetch(`${emulator.url}/__emulator/${route}`, {

@@ -1,18 +1,8 @@
-import { ECHO_HEADER, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { ECHO_HEADER, EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../../tools/emulator/index';
 import { listJobs, percentEncodeParams, sendSigned, signedParams } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.clearFaults();
-	emulator.setEchoProxy(undefined);
-});
+const emulator = useEmulator({ qps: 0 });
 
 const SECRETS_IN_QUERY = [/Signature=[^&]+/, /SecurityToken=emu-sts-token-valid-0001/, /AccessKeyId=STS\.EmulatorTempKey001/];
 
@@ -83,8 +73,7 @@ describe('an echoing proxy for a whole run', () => {
 	});
 
 	it('is set by the option and the control route', async () => {
-		const other = await startEmulator({ qps: 0, echoProxy: { format: 'text' } });
-		try {
+		await withEmulator({ qps: 0, echoProxy: { format: 'text' } }, async (other) => {
 			const first = await sendStsGet(other.url);
 			expect(first.response.status).toBe(403);
 			expect(first.text.startsWith(first.url)).toBe(true);
@@ -98,8 +87,6 @@ describe('an echoing proxy for a whole run', () => {
 			expect(echoed.response.headers.get('content-type')).toBe('application/json');
 			expect(await set({ format: 'pdf' })).toBe(400);
 			expect(await set({ format: 'html', httpStatus: 99 })).toBe(400);
-		} finally {
-			await other.close();
-		}
+		});
 	});
 });

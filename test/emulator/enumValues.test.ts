@@ -2,23 +2,12 @@ import {
 	ALTERNATIVE_SPELLINGS,
 	FIXTURE_FIRMWARES,
 	UNKNOWN_ENUM_VALUES,
-	startEmulator,
-	type Emulator,
 	type OtaJob,
 } from '../../tools/emulator/index';
 import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.setEnumSpelling('documented');
-});
+const emulator = useEmulator({ qps: 0 });
 
 function jobsOf(answer: RpcAnswer): OtaJob[] {
 	return (answer.body.Data as { SimpleOTAJobInfo: OtaJob[] }).SimpleOTAJobInfo;
@@ -59,8 +48,7 @@ describe('enum spellings', () => {
 	});
 
 	it('is set by the option and control route, and rejects unknown spellings', async () => {
-		const other = await startEmulator({ qps: 0, enumSpelling: 'alternative' });
-		try {
+		await withEmulator({ qps: 0, enumSpelling: 'alternative' }, async (other) => {
 			const answer = await sendSigned(other.url, { params: listJobs(FIXTURE_FIRMWARES.demo) });
 			expect(jobsOf(answer).some((job) => job.JobStatus === 'COMPLETE')).toBe(true);
 			const bad = await fetch(`${other.url}/__emulator/enum-spelling`, { method: 'POST', body: JSON.stringify({ spelling: 'british' }) });
@@ -68,9 +56,7 @@ describe('enum spellings', () => {
 			const set = await fetch(`${other.url}/__emulator/enum-spelling`, { method: 'POST', body: JSON.stringify({ spelling: 'documented' }) });
 			expect(set.status).toBe(200);
 			expect(jobsOf(await sendSigned(other.url, { params: listJobs(FIXTURE_FIRMWARES.demo) })).some((job) => job.JobStatus === 'COMPLETED')).toBe(true);
-		} finally {
-			await other.close();
-		}
+		});
 		expect(() => emulator.setEnumSpelling('british' as never)).toThrow(/documented, alternative/);
 	});
 });
@@ -87,27 +73,21 @@ describe('unknown enum values', () => {
 		expect(new Set(unknownFields.flat())).toEqual(new Set(['JobStatus', 'JobType', 'SelectionType', 'TargetSelection']));
 		for (const job of jobs) if (job.JobStatus === 'PAUSED') expect(job.UtcEndTime).toBeUndefined();
 
-		const again = await startEmulator({ qps: 0 });
-		try {
+		await withEmulator({ qps: 0 }, async (again) => {
 			again.addFirmware({ firmwareId: 'FwUnknownEnums00000030', jobCount: 30, seed: 30, unknownEnumValues: true });
 			expect(again.firmware('FwUnknownEnums00000030')?.jobs).toEqual(jobs);
-		} finally {
-			await again.close();
-		}
+		});
 	});
 
 	it('keeps the other jobs as the generator made them', async () => {
 		const firmwareId = 'FwUnknownEnums00000030';
-		const plainEmulator = await startEmulator({ qps: 0 });
-		try {
+		await withEmulator({ qps: 0 }, async (plainEmulator) => {
 			plainEmulator.addFirmware({ firmwareId, jobCount: 30, seed: 30 });
 			emulator.addFirmware({ firmwareId, jobCount: 30, seed: 30, unknownEnumValues: true });
 			const plain = plainEmulator.firmware(firmwareId)?.jobs ?? [];
 			const unknown = emulator.firmware(firmwareId)?.jobs ?? [];
 			expect(unknown.map((job) => job.JobId)).toEqual(plain.map((job) => job.JobId));
 			expect(unknown.filter((job, i) => JSON.stringify(job) === JSON.stringify(plain[i]))).toHaveLength(20);
-		} finally {
-			await plainEmulator.close();
-		}
+		});
 	});
 });

@@ -1,21 +1,10 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator, type OtaJob } from '../../tools/emulator/index';
+import { BAD_GATEWAY_HTML, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type OtaJob } from '../../tools/emulator/index';
 import { listJobs, percentEncodeParams, sendSigned, signedParams, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.clearFaults();
-	emulator.setFaultMode(undefined);
-	emulator.setLatency(0);
-});
+const emulator = useEmulator({ qps: 0 });
 
 const demo = listJobs(FIXTURE_FIRMWARES.demo);
 const listDemo = async (): Promise<RpcAnswer> => await sendSigned(emulator.url, { params: demo });

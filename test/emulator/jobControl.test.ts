@@ -1,17 +1,8 @@
-import { startEmulator, type Emulator, type OtaJob } from '../../tools/emulator/index';
+import { type OtaJob } from '../../tools/emulator/index';
 import { listJobs, sendSigned } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.setJobOrder('newestFirst');
-});
+const emulator = useEmulator({ qps: 0 });
 
 async function control(method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
 	const response = await fetch(`${emulator.url}/__emulator/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,17 +1,8 @@
-import { generateJobs, startEmulator, type Emulator, type OtaJob } from '../../tools/emulator/index';
+import { generateJobs, type OtaJob } from '../../tools/emulator/index';
 import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.setJobOrder('newestFirst');
-});
+const emulator = useEmulator({ qps: 0 });
 
 async function page(firmwareId: string, currentPage: number, pageSize: number): Promise<RpcAnswer> {
 	return await sendSigned(emulator.url, { params: listJobs(firmwareId, currentPage, pageSize) });
@@ -89,13 +80,10 @@ describe('job order', () => {
 	});
 
 	it('is set by the jobOrder option and rejects unknown orders', async () => {
-		const other = await startEmulator({ qps: 0, jobOrder: 'oldestFirst' });
-		try {
+		await withEmulator({ qps: 0, jobOrder: 'oldestFirst' }, async (other) => {
 			const answer = await sendSigned(other.url, { params: listJobs('FwPages000000000000450', 1, 200) });
 			expect(isAscending(createTimes(jobsOf(answer)))).toBe(true);
-		} finally {
-			await other.close();
-		}
+		});
 		expect(() => emulator.setJobOrder('randomly' as never)).toThrow(/newestFirst, oldestFirst/);
 		expect(() => emulator.addFirmware({ firmwareId: 'FwBadOrder', order: 'sideways' as never })).toThrow(/order/);
 	});

@@ -1,14 +1,8 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, LISTING_ONLY_FIRMWARES } from '../../tools/emulator/index';
 import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
 
 type FirmwareInfo = Record<string, unknown> & { FirmwareId: string; UtcCreate: string };
 

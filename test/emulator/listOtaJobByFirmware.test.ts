@@ -2,20 +2,12 @@ import {
 	EMULATOR_INSTANCE_ID,
 	FIXTURE_FIRMWARES,
 	generateJobs,
-	startEmulator,
-	type Emulator,
 	type OtaJob,
 } from '../../tools/emulator/index';
 import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
 
 async function listPage(
 	firmwareId: string,

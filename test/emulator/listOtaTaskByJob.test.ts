@@ -1,20 +1,19 @@
-import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, startEmulator, TASK_STATUSES, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_INSTANCE_ID, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, TASK_STATUSES } from '../../tools/emulator/index';
 import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
 /** 250 tasks: 100 QUEUED, 50 NOTIFIED, 60 IN_PROGRESS, 30 SUCCEEDED, 10 FAILED. */
 let jobId: string;
 
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-	jobId = emulator.addJobWithTasks({
-		firmwareId: FIXTURE_FIRMWARES.demo,
-		taskCount: 250,
-		statusMix: { QUEUED: 100, NOTIFIED: 50, IN_PROGRESS: 60, SUCCEEDED: 30, FAILED: 10 },
-	}).jobId;
-});
-afterAll(async () => {
-	await emulator.close();
+const emulator = useEmulator({
+	qps: 0,
+	seed: (started) => {
+		jobId = started.addJobWithTasks({
+			firmwareId: FIXTURE_FIRMWARES.demo,
+			taskCount: 250,
+			statusMix: { QUEUED: 100, NOTIFIED: 50, IN_PROGRESS: 60, SUCCEEDED: 30, FAILED: 10 },
+		}).jobId;
+	},
 });
 
 type Task = Record<string, unknown> & { DeviceName: string; TaskStatus: string; TaskId: string };

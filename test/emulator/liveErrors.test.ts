@@ -1,21 +1,11 @@
 // The error answers the live service varies in: RAM denials, instance-not-found codes, unknown codes.
 import RPCClient from '@alicloud/pop-core';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, RAM_DENIALS, startEmulator, type Emulator, type InjectedResponse } from '../../tools/emulator/index';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES, RAM_DENIALS, type InjectedResponse } from '../../tools/emulator/index';
 import { listJobs, sendSigned, type Credentials, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.clearFaults();
-	emulator.setInstanceNotFoundCode('iot.system.InstanceNotFound');
-});
+const emulator = useEmulator({ qps: 0 });
 
 const GATEWAY_KEYS = ['RequestId', 'Message', 'Recommend', 'HostId', 'Code'];
 const BUSINESS_KEYS = ['RequestId', 'Success', 'Code', 'ErrorMessage'];
@@ -108,8 +98,7 @@ describe('instance not found', () => {
 	});
 
 	it('is set by the option and control route, and rejects other codes', async () => {
-		const other = await startEmulator({ qps: 0, instanceNotFoundCode: 'iot.Sre.IotInstanceNotFound' });
-		try {
+		await withEmulator({ qps: 0, instanceNotFoundCode: 'iot.Sre.IotInstanceNotFound' }, async (other) => {
 			const code = async () => (await sendSigned(other.url, { params: withInstance('iot-cn-x') })).body.Code;
 			expect(await code()).toBe('iot.Sre.IotInstanceNotFound');
 			const set = async (value: string) =>
@@ -117,8 +106,6 @@ describe('instance not found', () => {
 			expect(await set('iot.system.InstanceNotFound')).toBe(200);
 			expect(await code()).toBe('iot.system.InstanceNotFound');
 			expect(await set('iot.NotAnInstanceCode')).toBe(400);
-		} finally {
-			await other.close();
-		}
+		});
 	});
 });

@@ -1,19 +1,9 @@
 // A write carried out whose answer never reaches the client: the fault the exactly-once rules guard against.
-import { FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { FIXTURE_FIRMWARES } from '../../tools/emulator/index';
 import { sendSigned } from '../../tools/emulator/handSignedRequest';
+import { useEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.clearFaults();
-	emulator.setFaultMode(undefined);
-});
+const emulator = useEmulator({ qps: 0 });
 
 const newJob = () =>
 	emulator.addJobWithTasks({ firmwareId: FIXTURE_FIRMWARES.demo, taskCount: 20, statusMix: { QUEUED: 20 } }).jobId;

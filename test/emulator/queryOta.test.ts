@@ -1,14 +1,8 @@
-import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, LISTING_ONLY_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, JOB_NOT_FOUND_CODE, LISTING_ONLY_FIRMWARES } from '../../tools/emulator/index';
 import { sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator({ qps: 0 });
 
 async function call(action: string, params: Record<string, string | undefined>): Promise<RpcAnswer> {
 	return await sendSigned(emulator.url, { params: { Action: action, ...params } });
@@ -99,15 +93,12 @@ describe('QueryOTAFirmware', () => {
 	});
 
 	it('admits 20 per second per account, twice the list actions', async () => {
-		const fresh = await startEmulator();
-		try {
+		await withEmulator({}, async (fresh) => {
 			const params = { Action: 'QueryOTAFirmware', FirmwareId: FIXTURE_FIRMWARES.demo };
 			const answers = await Promise.all(Array.from({ length: 21 }, () => sendSigned(fresh.url, { credentials: EMULATOR_KEYS.sameAccount, params })));
 			expect(answers.filter((answer) => answer.body.Code === 'Throttling.User')).toHaveLength(1);
 			const stats = (await (await fetch(`${fresh.url}/__emulator/stats`)).json()) as { byAction: Record<string, Record<string, number>> };
 			expect(stats.byAction.QueryOTAFirmware).toMatchObject({ requests: 21, accepted: 20, throttled: 1 });
-		} finally {
-			await fresh.close();
-		}
+		});
 	});
 });

@@ -1,7 +1,8 @@
-import { EMULATOR_ACCOUNTS, EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_ACCOUNTS, EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../../tools/emulator/index';
 import { listJobs, sendSigned, type Credentials } from '../../tools/emulator/handSignedRequest';
 import { RateLimiter } from '../../tools/emulator/rateLimit';
 import { RequestStats } from '../../tools/emulator/stats';
+import { useEmulator } from '../support/useEmulator';
 
 const active = EMULATOR_KEYS.active.accessKeyId;
 const sameAccount = EMULATOR_KEYS.sameAccount.accessKeyId;
@@ -90,14 +91,8 @@ describe('RequestStats traffic figures (on a synthetic clock)', () => {
 });
 
 describe('per-account quotas over HTTP', () => {
-	let emulator: Emulator;
 	// A fresh emulator each time, so no test waits for another's second to pass.
-	beforeEach(async () => {
-		emulator = await startEmulator();
-	});
-	afterEach(async () => {
-		await emulator.close();
-	});
+	const emulator = useEmulator({ per: 'test' });
 
 	const demo = listJobs(FIXTURE_FIRMWARES.demo);
 	const send = (credentials: Credentials) => sendSigned(emulator.url, { credentials, params: demo });

@@ -1,10 +1,11 @@
 import RPCClient from '@alicloud/pop-core';
 
-import { EMULATOR_KEYS, FIXTURE_FIRMWARES, startEmulator, type Emulator } from '../../tools/emulator/index';
+import { EMULATOR_KEYS, FIXTURE_FIRMWARES } from '../../tools/emulator/index';
 import { listJobs, sendParams, sendSigned, signedParams } from '../../tools/emulator/handSignedRequest';
 import { NonceRegistry } from '../../tools/emulator/nonces';
 import { RateLimiter } from '../../tools/emulator/rateLimit';
 import { RECORDED_PARAMS_LIMIT, RequestStats } from '../../tools/emulator/stats';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
 describe('RateLimiter (on a synthetic clock)', () => {
 	it('admits qps requests in any sliding second, and says when the next slot frees', () => {
@@ -65,14 +66,7 @@ describe('NonceRegistry', () => {
 });
 
 describe('flow control over HTTP', () => {
-	let emulator: Emulator;
-	beforeAll(async () => {
-		emulator = await startEmulator({ qps: 3 });
-	});
-	afterAll(async () => {
-		await emulator.close();
-	});
-	beforeEach(() => emulator.resetStats());
+	const emulator = useEmulator({ qps: 3 });
 
 	const demo = listJobs(FIXTURE_FIRMWARES.demo);
 
@@ -124,16 +118,13 @@ describe('flow control over HTTP', () => {
 
 	it('shows pop-core the throttle as an error with code Throttling.User', async () => {
 		// A fresh emulator, so the windows the tests above filled do not matter.
-		const fresh = await startEmulator({ qps: 1 });
-		try {
+		await withEmulator({ qps: 1 }, async (fresh) => {
 			const client = new RPCClient({ ...EMULATOR_KEYS.sts, endpoint: fresh.url, apiVersion: '2018-01-20' });
 			const page = { FirmwareId: FIXTURE_FIRMWARES.demo, CurrentPage: 1, PageSize: 10 };
 			const results = await Promise.allSettled([1, 2].map(() => client.request('ListOTAJobByFirmware', page, { method: 'POST' })));
 			expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
 			const rejected = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
 			expect((rejected?.reason as { code?: string }).code).toBe('Throttling.User');
-		} finally {
-			await fresh.close();
-		}
+		});
 	});
 });

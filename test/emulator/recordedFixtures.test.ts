@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { FIXTURE_FIRMWARES, parseFixtures, startEmulator, type FirmwareSpec, type OtaJob } from '../../tools/emulator/index';
+import { FIXTURE_FIRMWARES, parseFixtures, type FirmwareSpec, type OtaJob } from '../../tools/emulator/index';
 import { listJobs, sendSigned } from '../../tools/emulator/handSignedRequest';
+import { withEmulator } from '../support/useEmulator';
 
 /** Jobs as a live service might have answered them: oldest first, both spellings, a job ended without UtcEndTime, an extra field. */
 const RECORDED_JOBS = [
@@ -50,16 +51,13 @@ async function listAll(url: string, firmwareId: string) {
 
 describe('recorded fixtures', () => {
 	it('the fixtures option serves recorded jobs verbatim, in the recorded order, beside the seeded firmwares', async () => {
-		const emulator = await startEmulator({ qps: 0, fixtures: RECORDED });
-		try {
+		await withEmulator({ qps: 0, fixtures: RECORDED }, async (emulator) => {
 			const body = await listAll(emulator.url, 'FwLiveRecorded00000001');
 			expect(body).toMatchObject({ Success: true, Total: 2 });
 			expect((body.Data as { SimpleOTAJobInfo: unknown[] }).SimpleOTAJobInfo).toEqual(RECORDED_JOBS);
 			expect((await listAll(emulator.url, 'FwLiveRecordedEmpty001')).Data).toEqual({ SimpleOTAJobInfo: [] });
 			expect((await listAll(emulator.url, FIXTURE_FIRMWARES.demo)).Total).toBe(7);
-		} finally {
-			await emulator.close();
-		}
+		});
 	});
 
 	it('parseFixtures takes an array or {firmwares}, and names what is wrong', () => {

@@ -1,19 +1,8 @@
-import { FIXTURE_FIRMWARES, THROTTLE_HINT_STYLES, startEmulator, type Emulator, type ThrottleHintStyle } from '../../tools/emulator/index';
+import { FIXTURE_FIRMWARES, THROTTLE_HINT_STYLES, type ThrottleHintStyle } from '../../tools/emulator/index';
 import { listJobs, sendSigned, type RpcAnswer } from '../../tools/emulator/handSignedRequest';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ qps: 0 });
-});
-afterAll(async () => {
-	await emulator.close();
-});
-afterEach(() => {
-	emulator.clearFaults();
-	emulator.setFaultMode(undefined);
-	emulator.setThrottleHint('retryAfter');
-});
+const emulator = useEmulator({ qps: 0 });
 
 const HINT_HEADERS = ['x-acs-retry-after', 'x-ratelimit-user-api', 'x-ratelimit-user'];
 const RATE_LIMIT_VALUE = /^Limit:10,Remain:0,TimeLeft:(\d+),Reset:(\d+)$/;
@@ -58,10 +47,11 @@ const EXPECTED_HEADER: Record<ThrottleHintStyle, string | undefined> = {
 describe('throttle hints', () => {
 	it.each(THROTTLE_HINT_STYLES)("the rate limiter's Throttling.User tells its wait as %s", async (style) => {
 		// A fresh emulator: the limiter's window must not hold requests of the other cases.
-		const limited = await startEmulator({ qps: 1 });
-		limited.setThrottleHint(style);
-		const send = async () => await sendSigned(limited.url, { params: listJobs(FIXTURE_FIRMWARES.demo) });
-		const answers = await Promise.all([send(), send()]).finally(() => limited.close());
+		const answers = await withEmulator({ qps: 1 }, async (limited) => {
+			limited.setThrottleHint(style);
+			const send = async () => await sendSigned(limited.url, { params: listJobs(FIXTURE_FIRMWARES.demo) });
+			return await Promise.all([send(), send()]);
+		});
 		const throttled = answers.filter((answer) => answer.status !== 200);
 		expect(throttled).toHaveLength(1);
 		expect(throttled[0].body.Code).toBe('Throttling.User');
@@ -116,8 +106,7 @@ describe('throttle hints', () => {
 	});
 
 	it('is set by the option and control route, and rejects unknown styles', async () => {
-		const other = await startEmulator({ qps: 1, throttleHint: 'ratelimitUserApi' });
-		try {
+		await withEmulator({ qps: 1, throttleHint: 'ratelimitUserApi' }, async (other) => {
 			const send = async () => await sendSigned(other.url, { params: listJobs(FIXTURE_FIRMWARES.demo) });
 			const [first, second] = await Promise.all([send(), send()]);
 			expect(Object.keys(hints(first.status === 200 ? second : first))).toEqual(['x-ratelimit-user-api']);
@@ -125,9 +114,7 @@ describe('throttle hints', () => {
 				(await fetch(`${other.url}/__emulator/throttle-hint`, { method: 'POST', body: JSON.stringify({ hint }) })).status;
 			expect(await set('none')).toBe(200);
 			expect(await set('Retry-After')).toBe(400);
-		} finally {
-			await other.close();
-		}
+		});
 		expect(() => emulator.inject({ respond: { kind: 'throttle', waitMs: -1 } })).toThrow(/waitMs/);
 		expect(() => emulator.inject({ respond: { kind: 'throttle', waitMs: Infinity } })).toThrow(/waitMs/);
 		expect(() => emulator.inject({ respond: { kind: 'throttle', waitMs: 1, hint: 'soon' as never } })).toThrow(/throttle hint/);

@@ -1,5 +1,7 @@
-import type { IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { InputFile } from './types';
 
 export const INPUT_NODE_NAME = 'Input Items';
 export const INPUT_NODE_TYPE = 'harness.inputItems';
@@ -9,7 +11,7 @@ export const INPUT_NODE_TYPE = 'harness.inputItems';
  * installed). The items live in this closure rather than in node parameters, so the engine never
  * resolves or copies them as parameters.
  */
-export function createInputNodeType(items: IDataObject[]): INodeType {
+export function createInputNodeType(items: IDataObject[], binaries: (Record<string, InputFile> | undefined)[] = []): INodeType {
 	return {
 		description: {
 			displayName: 'Input Items',
@@ -23,7 +25,19 @@ export function createInputNodeType(items: IDataObject[]): INodeType {
 			properties: [],
 		},
 		async execute() {
-			const output: INodeExecutionData[] = items.map((json) => ({ json }));
+			const output: INodeExecutionData[] = [];
+			for (const [index, json] of items.entries()) {
+				const files = binaries[index];
+				if (!files) {
+					output.push({ json });
+					continue;
+				}
+				const binary: IBinaryKeyData = {};
+				for (const [field, file] of Object.entries(files)) {
+					binary[field] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+				}
+				output.push({ json, binary });
+			}
 			return [output];
 		},
 	};

@@ -19,7 +19,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		},
 	};
 	const nodeTypes: NodeTypeMap = {
-		[INPUT_NODE_TYPE]: createInputNodeType(options.inputItems ?? [{}]),
+		[INPUT_NODE_TYPE]: createInputNodeType(options.inputItems ?? [{}], options.inputBinaries),
 		[nodeUnderTest.type]: options.node.type,
 	};
 	for (const extra of options.extraNodeTypes ?? []) nodeTypes[typeNameOf(extra)] = extra;

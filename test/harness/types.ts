@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -40,6 +41,8 @@ export interface RunNodeOptions {
 	 * With `[]` n8n does not run the node at all (no run data, no items).
 	 */
 	inputItems?: IDataObject[];
+	/** Files the input node stores through n8n's binary-data service, per input item: field -> file. */
+	inputBinaries?: (Record<string, InputFile> | undefined)[];
 	credentials?: HarnessCredentials;
 	extraNodeTypes?: INodeType[];
 }
@@ -54,4 +57,12 @@ export interface NodeRunResult {
 	runData: IRunData;
 	/** The whole IRun as JSON (Error objects spelled out), to assert that secrets appear nowhere. */
 	serialized: string;
+}
+
+/** A file an input item carries, stored as n8n stores what a node downloads or reads. */
+export interface InputFile {
+	/** A stream is stored as it is read, as n8n stores a download (nothing held whole in memory). */
+	data: Buffer | Readable;
+	fileName: string;
+	mimeType: string;
 }

@@ -12,9 +12,9 @@ import { formatLine, type LiveLine } from '../../scripts/live/assumptions';
 import { runLiveCheck } from '../../scripts/live/check';
 import { MISSING_CREDENTIALS_SENTENCE, type LiveConfig } from '../../scripts/live/config';
 import { writeRecording } from '../../scripts/live/record';
-import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, loadFixtureFile, startEmulator, type Emulator } from '../../tools/emulator';
+import { EMULATOR_INSTANCE_ID, EMULATOR_KEYS, FIXTURE_FIRMWARES, FIXTURE_PRODUCTS, loadFixtureFile, type Emulator } from '../../tools/emulator';
 import { credentialFor } from '../support/alibabaNode';
-import { useEmulator } from '../support/useEmulator';
+import { useEmulator, withEmulator } from '../support/useEmulator';
 
 const emulator = useEmulator();
 const run = promisify(execFile);
@@ -125,14 +125,11 @@ describe('the live check against the emulator', () => {
 		expect(fixtures).toHaveLength(1);
 		expect(fixtures[0]).toMatchObject({ order: 'asGiven', jobs: expect.any(Array) });
 		expect(fixtures[0].jobs).toHaveLength(450);
-		const replay = await startEmulator({ seedFixtures: false, fixtures });
-		try {
+		await withEmulator({ seedFixtures: false, fixtures }, async (replay) => {
 			const { lines } = await runLiveCheck(configFor(replay));
 			expect(lines.map(formatLine).filter((line) => !/^[^:]+: agrees/.test(line))).toEqual([]);
 			expect(lineOf(lines, "node output through n8n's engine")).toMatch(/agrees \(450 jobs/);
-		} finally {
-			await replay.close();
-		}
+		});
 	});
 });
 

@@ -1,8 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { AlibabaCloudIot } from '../../nodes/AlibabaCloudIot/AlibabaCloudIot.node';
 import { EMULATOR_KEYS, type Emulator } from '../../tools/emulator';
-import { runNode, type HarnessNode, type NodeRunResult } from '../harness';
+import type { NodeRunResult } from '../harness';
+import { runOperation, type OperationRun } from './runOperation';
 
 export type EmulatorKeyName = keyof typeof EMULATOR_KEYS;
 
@@ -24,25 +24,11 @@ export function secretsOf(credential: IDataObject): string[] {
 	);
 }
 
-export interface ListRun {
-	parameters?: INodeParameters;
-	inputItems?: IDataObject[];
-	credential: IDataObject;
-	onError?: HarnessNode['onError'];
-}
+export type ListRun = Omit<OperationRun, 'resource' | 'operation'>;
 
 /** Runs "List OTA Jobs by Firmware" in n8n's engine, after an input node emitting `inputItems`. */
 export async function runListByFirmware(run: ListRun): Promise<NodeRunResult> {
-	return await runNode({
-		node: {
-			type: new AlibabaCloudIot(),
-			parameters: { resource: 'otaJob', operation: 'listByFirmware', ...run.parameters },
-			credentials: { alibabaCloudIotApi: { id: '1', name: 'Alibaba Cloud IoT (emulator)' } },
-			onError: run.onError,
-		},
-		inputItems: run.inputItems,
-		credentials: { alibabaCloudIotApi: run.credential as ICredentialDataDecryptedObject },
-	});
+	return await runOperation({ resource: 'otaJob', operation: 'listByFirmware', ...run });
 }
 
 export function firmware(id: string): INodeParameters {

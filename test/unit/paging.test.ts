@@ -1,5 +1,5 @@
 import { collectPages } from '../../nodes/AlibabaCloudIot/api/paging';
-import { mapConcurrent } from '../../nodes/AlibabaCloudIot/helpers/concurrency';
+import { mapConcurrent } from '../../nodes/AlibabaCloudIot/api/concurrency';
 
 /** A list of `length` records served with CurrentPage/PageSize arithmetic; every page asked is recorded. */
 function pagedList(length: number, onRequest?: (list: string[], calls: number) => void) {

@@ -5,6 +5,7 @@ import type { NonceRegistry } from './nonces';
 import { gatewayRamDenial } from './ramDenials';
 import { gatewayError, missingParameter, type Outcome } from './responses';
 import { signaturesMatch, signStringToSign, stringToSign } from './signature';
+import type { V3Request } from './signatureV3';
 
 export const API_VERSION = '2018-01-20';
 export const DEFAULT_TIMESTAMP_WINDOW_MS = 15 * 60 * 1000;
@@ -21,6 +22,9 @@ const REQUIRED_COMMON_PARAMS = [
 	'Signature',
 ] as const;
 
+/** A V3 request carries these in headers (read into params by readV3Request) and signs in Authorization. */
+const REQUIRED_V3_PARAMS = ['Action', 'Version', 'AccessKeyId', 'Timestamp', 'SignatureNonce'] as const;
+
 const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
 export interface AuthContext {
@@ -29,29 +33,31 @@ export interface AuthContext {
 	timestampWindowMs: number;
 	/** Wall-clock now, ms since epoch. */
 	now: number;
+	/** Set when the request is signed with signature V3 (Authorization: ACS3-HMAC-SHA256 …). */
+	v3?: V3Request;
 }
 
 export type AuthResult = { ok: true; accessKeyId: string } | { ok: false; outcome: Outcome };
 
 export function authenticate(method: string, params: Record<string, string>, context: AuthContext): AuthResult {
 	const failure =
-		checkRequiredParams(params) ??
+		checkRequiredParams(params, context.v3 ? REQUIRED_V3_PARAMS : REQUIRED_COMMON_PARAMS) ??
 		checkFormat(params) ??
-		checkSignatureAlgorithm(params) ??
+		(context.v3 ? undefined : checkSignatureAlgorithm(params)) ??
 		checkVersion(params) ??
 		checkAction(params, context) ??
 		checkTimestamp(params, context) ??
 		checkAccessKey(params) ??
 		checkSecurityToken(params) ??
-		checkSignature(method, params) ??
+		(context.v3 ? checkV3Signature(params, context.v3) : checkSignature(method, params)) ??
 		checkNonce(params, context) ??
 		checkRamPolicy(params);
 	return failure ? { ok: false, outcome: failure } : { ok: true, accessKeyId: params.AccessKeyId };
 }
 
-function checkRequiredParams(params: Record<string, string>): Outcome | undefined {
+function checkRequiredParams(params: Record<string, string>, required: readonly string[]): Outcome | undefined {
 	// An empty value is as good as none to the gateway.
-	const missing = REQUIRED_COMMON_PARAMS.find((name) => !params[name]);
+	const missing = required.find((name) => !params[name]);
 	return missing ? missingParameter(missing) : undefined;
 }
 
@@ -122,6 +128,12 @@ function checkSignature(method: string, params: Record<string, string>): Outcome
 	const serverStringToSign = stringToSign(method, params);
 	const expected = signStringToSign(serverStringToSign, secret);
 	return signaturesMatch(expected, params.Signature) ? undefined : gatewayError('SignatureDoesNotMatch', serverStringToSign);
+}
+
+function checkV3Signature(params: Record<string, string>, v3: V3Request): Outcome | undefined {
+	const secret = ACCESS_KEYS.get(params.AccessKeyId)?.accessKeySecret ?? '';
+	const { ok, stringToSign: serverStringToSign } = v3.verify(secret);
+	return ok ? undefined : gatewayError('SignatureDoesNotMatch', serverStringToSign);
 }
 
 /** Checked after the signature, so only a genuinely signed request uses up its nonce. */

@@ -1,5 +1,5 @@
 // Runs the emulator on its own:
-// `npx tsx tools/emulator/cli.ts [--port N] [--qps N] [--latency MS] [--quota-scope account|key]`,
+// `npx tsx tools/emulator/cli.ts [--port N] [--qps N] [--latency MS] [--fleet-tick MS] [--quota-scope account|key]`,
 // plus the serving-mode flags, `--fixtures FILE` and `--no-seed` of cliModeFlags.ts.
 // Prints one JSON line (where it listens and how to sign in), then serves until SIGINT or SIGTERM.
 import { modeOptions } from './cliModeFlags';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
 		port: numericFlag(args, '--port'),
 		qps: numericFlag(args, '--qps'),
 		latencyMs: numericFlag(args, '--latency'),
+		fleetTickMs: numericFlag(args, '--fleet-tick'),
 		...modeOptions(args),
 		quotaScope: quotaScopeFlag(args),
 	});

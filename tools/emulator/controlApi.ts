@@ -50,6 +50,11 @@ function routes(emulator: ControlTarget): Record<string, Route> {
 				jobCount: fixture.jobs.length,
 			};
 		},
+		/** `?firmwareId=...`: the firmware and its jobs are gone (as DeleteOTAFirmware does). */
+		'DELETE firmwares': (_body, url) => {
+			emulator.deleteFirmware(url.searchParams.get('firmwareId') ?? '');
+			return { ok: true };
+		},
 		/** `{qps: N}` overrides every action's quota (0 = no limit); `{qps: null}` restores the documented ones. */
 		'POST qps': (body) => {
 			const qps = (body as Record<string, unknown> | undefined)?.qps;

@@ -15,18 +15,19 @@ export function firmwareDetail(fixture: FirmwareFixture): Record<string, unknown
 	const url =
 		`https://iotx-ota.oss-cn-shanghai.aliyuncs.com/ota/${sign.slice(0, 16)}/${fixture.firmwareId}.bin` +
 		`?Expires=${expires}&OSSAccessKeyId=LTAI5tEmulatorOssKey01&Signature=${encodeURIComponent(randomAlphanumeric(random, 27) + '=')}`;
+	const uploaded = fixture.uploaded;
 	return {
 		DestVersion: fixture.destVersion,
 		FirmwareDesc: fixture.description,
 		FirmwareId: fixture.firmwareId,
 		FirmwareName: fixture.name,
-		FirmwareSign: sign,
-		FirmwareSize: size,
-		FirmwareUrl: url,
+		FirmwareSign: uploaded?.sign ?? sign,
+		FirmwareSize: uploaded?.size ?? size,
+		FirmwareUrl: uploaded ? `${uploaded.url}?Expires=${expires}&OSSAccessKeyId=LTAI5tEmulatorOssKey01&Signature=${encodeURIComponent(randomAlphanumeric(random, 27) + '=')}` : url,
 		ModuleName: fixture.moduleName,
 		ProductKey: fixture.productKey,
 		ProductName: fixture.productName,
-		SignMethod: 'MD5',
+		SignMethod: uploaded?.signMethod ?? 'MD5',
 		...(fixture.srcVersion !== undefined && { SrcVersion: fixture.srcVersion }),
 		Status: fixture.status,
 		Type: fixture.type,

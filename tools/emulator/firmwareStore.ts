@@ -57,6 +57,11 @@ export class FirmwareStore {
 		return this.newestFirst;
 	}
 
+	/** DeleteOTAFirmware: the firmware and its jobs are gone. */
+	delete(firmwareId: string): void {
+		this.remove(firmwareId);
+	}
+
 	private remove(firmwareId: string): void {
 		const existing = this.byId.get(firmwareId);
 		if (!existing) return;

@@ -30,6 +30,10 @@ export class JobRegistry {
 	/** How many jobs of each firmware are in `byId`: a firmware whose list grew is indexed again. */
 	private readonly indexedJobCount = new WeakMap<FirmwareFixture, number>();
 	private readonly tasksByJob = new WeakMap<OtaJob, JobTasks>();
+	/** Jobs made by the create actions: the ones the fleet clock moves on (see `advanceCreatedJobs`). */
+	private readonly createdJobIds = new Set<string>();
+	/** TaskIds as served by a listing: a client only knows a TaskId it was given. */
+	private readonly servedTasks = new Map<string, { jobId: string; index: number }>();
 
 	constructor(private readonly firmwares: FirmwareStore) {}
 
@@ -44,6 +48,17 @@ export class JobRegistry {
 		if (cached) return cached;
 		this.indexNewJobs();
 		return this.current(jobId);
+	}
+
+	rememberTask(taskId: string, jobId: string, index: number): void {
+		this.servedTasks.set(taskId, { jobId, index });
+	}
+
+	/** A task served before, with its job; undefined for a TaskId no listing gave out. */
+	findTask(taskId: string, iotInstanceId: string | undefined): { entry: JobEntry; index: number } | undefined {
+		const served = this.servedTasks.get(taskId);
+		const entry = served && this.find(served.jobId, iotInstanceId);
+		return entry && served ? { entry, index: served.index } : undefined;
 	}
 
 	tasksOf({ job }: JobEntry): JobTasks {
@@ -91,6 +106,42 @@ export class JobRegistry {
 		return summaryOf({ fixture, job }, tasks);
 	}
 
+	/**
+	 * A job a create action made: `addJobWithTasks`, then the fields the action set (type, selection,
+	 * target, tags). A PLANNED job (scheduled for later) keeps that status until its tasks move.
+	 */
+	createJob(spec: JobSpec, fields: Partial<OtaJob>): JobEntry {
+		const { jobId } = this.addJobWithTasks(spec);
+		this.createdJobIds.add(jobId);
+		const entry = this.require(jobId);
+		Object.assign(entry.job, fields);
+		if (fields.Tags === undefined) delete entry.job.Tags;
+		return entry;
+	}
+
+	/**
+	 * One tick of the fleet clock: every job a create action made that is still running moves its
+	 * tasks one state on, as devices would (a scheduled job waits for its ScheduleTime).
+	 */
+	advanceCreatedJobs(now = Date.now()): void {
+		for (const jobId of this.createdJobIds) {
+			const entry = this.entry(jobId);
+			if (!entry || !['IN_PROGRESS', 'PLANNED'].includes(entry.job.JobStatus)) {
+				this.createdJobIds.delete(jobId);
+				continue;
+			}
+			if (entry.job.JobStatus === 'PLANNED' && Date.parse(entry.job.UtcStartTime ?? '') > now) continue;
+			if (entry.job.JobStatus === 'IN_PROGRESS' && entry.job.SelectionType === 'DYNAMIC') continue;
+			this.advanceTasks(jobId, 1);
+		}
+	}
+
+	/** A dynamic job's policy ends: its open tasks are canceled and the job is CANCELED at once. */
+	cancelJob(entry: JobEntry, now = Date.now()): void {
+		this.tasksOf(entry).cancel(new Set<TaskStatus>(['CONFIRM', 'QUEUED', 'NOTIFIED', 'IN_PROGRESS']), now);
+		Object.assign(entry.job, { JobStatus: 'CANCELED', UtcEndTime: iso(now), UtcModified: iso(now) });
+	}
+
 	/** Moves every unfinished task of the job `steps` states on (CONFIRM/QUEUED -> NOTIFIED -> IN_PROGRESS -> SUCCEEDED/FAILED). */
 	advanceTasks(jobId: string, steps = 1): JobTaskSummary {
 		if (!Number.isInteger(steps) || steps < 1 || steps > 10) throw new Error('steps must be an integer from 1 to 10');
@@ -103,6 +154,7 @@ export class JobRegistry {
 			entry.job.UtcModified = iso(now);
 		}
 		settleJobStatus(entry.job, tasks, now);
+		settleVerification(entry, tasks);
 		return summaryOf(entry, tasks);
 	}
 
@@ -153,6 +205,15 @@ function settleJobStatus(job: OtaJob, tasks: JobTasks, now: number): void {
 	job.JobStatus = job.JobStatus === 'PLANNED' ? 'CANCELED' : 'COMPLETED';
 	job.UtcEndTime = iso(now);
 	job.UtcModified = iso(now);
+}
+
+/**
+ * A verify job that ended decides its firmware's status: 1 (verified) when every test device
+ * succeeded, 3 (verification failed) otherwise. Alibaba documents the statuses, not this rule.
+ */
+function settleVerification({ fixture, job }: JobEntry, tasks: JobTasks): void {
+	if (job.JobType !== 'VERIFY_FIRMWARE' || fixture.status !== 2 || job.JobStatus === 'IN_PROGRESS') return;
+	fixture.status = tasks.count('SUCCEEDED') === tasks.size ? 1 : 3;
 }
 
 function fixtureTasks(job: OtaJob): JobTasks {

@@ -123,6 +123,11 @@ export class JobTasks {
 		return canceled;
 	}
 
+	/** One task moves to `status` (Confirm, Re-upgrade, Cancel by Device). */
+	move(index: number, status: TaskStatus, nowMs: number): void {
+		this.setStatus(index, STATUS_CODE[status], toSeconds(nowMs));
+	}
+
 	private setStatus(index: number, code: StatusCode, nowSeconds: number): void {
 		this.counts[this.statuses[index]]--;
 		this.counts[code]++;

@@ -2,11 +2,13 @@
 // gateway checks, flow control, then (for tests) forced faults, then the service and its action.
 import { ACTIONS, type ActionContext } from './actions/registry';
 import { authenticate } from './auth';
+import type { V3Request } from './signatureV3';
 import { echoAnswer } from './echoProxy';
 import type { FaultInjector } from './faults';
 import type { FirmwareStore } from './firmwareStore';
 import type { JobRegistry } from './jobRegistry';
 import type { NonceRegistry } from './nonces';
+import { OSS_PATH, type OssUploads } from './oss/ossUploads';
 import { serviceRamDenial } from './ramDenials';
 import type { RateLimiter } from './rateLimit';
 import { gatewayError, type Outcome } from './responses';
@@ -20,6 +22,7 @@ export interface EmulatorParts {
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	nonces: NonceRegistry;
+	oss: OssUploads;
 	timestampWindowMs: number;
 	modes: ServingModes;
 }
@@ -35,6 +38,8 @@ export interface ApiRequest {
 	receivedAt: number;
 	/** Monotonic clock (ms), for flow control. */
 	receivedAtMonotonic: number;
+	/** Set for a request signed with signature V3: its params came from headers and query. */
+	v3?: V3Request;
 	/** Set by decide() once flow control has let the request through (for the stats). */
 	admitted?: boolean;
 }
@@ -56,6 +61,7 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		nonces: parts.nonces,
 		timestampWindowMs: parts.timestampWindowMs,
 		now: request.receivedAt,
+		v3: request.v3,
 	});
 	if (!auth.ok) return { outcome: auth.outcome };
 
@@ -80,7 +86,9 @@ export function decide(request: ApiRequest, parts: EmulatorParts): Decision {
 		firmwares: parts.firmwares,
 		jobs: parts.jobs,
 		beforeListingJobs: (fixture) => parts.faults.beforeListingJobs(fixture),
+		oss: parts.oss,
+		ossHost: `${new URL(request.url).origin}${OSS_PATH}`,
 	};
-	const outcome = applyWireModes(handler(request.params, context), parts.modes);
+	const outcome = applyWireModes(handler(request.params, context, request.method), parts.modes);
 	return parts.faults.lostAnswer(action, auth.accessKeyId, forcing) ?? { outcome };
 }

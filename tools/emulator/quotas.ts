@@ -8,6 +8,18 @@ export const DOCUMENTED_QPS: Readonly<Record<string, number>> = {
 	QueryOTAJob: 10,
 	ListOTATaskByJob: 10,
 	CancelOTATaskByJob: 5,
+	// The write side (docs/alibaba-api.md, "Quotas and page sizes").
+	CreateOTAVerifyJob: 10,
+	CreateOTAStaticUpgradeJob: 20,
+	CreateOTADynamicUpgradeJob: 20,
+	CancelOTAStrategyByJob: 10,
+	ConfirmOTATask: 20,
+	ReupgradeOTATask: 20,
+	CancelOTATaskByDevice: 10,
+	ListOTAUnfinishedTaskByDevice: 10,
+	GenerateOTAUploadURL: 10,
+	CreateOTAFirmware: 10,
+	DeleteOTAFirmware: 10,
 };
 
 /** For an action missing from the table: the figure most IoT Platform actions document. */

@@ -1,4 +1,4 @@
-// The ways the live service says "this RAM user may not call this action" (issue 8, NOTES.md): the
+// The ways the live service says "this RAM user may not call this action" (docs/alibaba-api.md, E): the
 // gateway's Forbidden.RAM (seen with HTTP 403 and with 400), its NoPermission (403), and the IoT
 // service's own business code iot.common.RamActionPermissionDeny (HTTP 200, Success:false).
 import { EMULATOR_KEYS } from './accounts';

@@ -10,6 +10,7 @@ import { FirmwareStore } from './firmwareStore';
 import { JobRegistry } from './jobRegistry';
 import { seedFixtures } from './fixtures';
 import { BodyTooLargeError, readBody, rpcParams } from './httpRequest';
+import { isV3Request, readV3Request } from './signatureV3';
 import { NonceRegistry } from './nonces';
 import { decide, type ApiRequest, type EmulatorParts } from './pipeline';
 import { RateLimiter } from './rateLimit';
@@ -17,6 +18,9 @@ import { outcomeStatus, writeOutcome, type Outcome } from './responses';
 import { servingControls } from './servingControls';
 import { initialServingModes } from './servingModes';
 import { quotaReport } from './quotaReport';
+import { handleOssPost } from './oss/ossPostObject';
+import { SAMPLE_PACKAGE_PATH, sendSamplePackage } from './oss/samplePackage';
+import { OSS_PATH, OssUploads } from './oss/ossUploads';
 import { RequestStats } from './stats';
 import type { Emulator, EmulatorOptions } from './types';
 
@@ -32,17 +36,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		limiter: new RateLimiter(options.qps, options.quotaScope),
 		faults: new FaultInjector(),
 		nonces: new NonceRegistry(timestampWindowMs),
+		oss: new OssUploads(),
 		timestampWindowMs,
 		modes: initialServingModes(options),
 	};
 	const stats = new RequestStats();
 	let latencyMs = options.latencyMs ?? 0;
 	const latencyTimers = new Set<NodeJS.Timeout>();
+	let fleetClock: NodeJS.Timeout | undefined;
+	const setFleetTick = (ms: number) => {
+		if (fleetClock) clearInterval(fleetClock);
+		fleetClock = ms > 0 ? setInterval(() => parts.jobs.advanceCreatedJobs(), ms) : undefined;
+		fleetClock?.unref();
+	};
+	setFleetTick(options.fleetTickMs ?? 0);
 
 	async function answerApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const body = req.method === 'POST' ? await readBody(req) : '';
-		const params = rpcParams(url.searchParams, req.headers['content-type'], body);
+		const formParams = rpcParams(url.searchParams, req.headers['content-type'], body);
+		const v3 = isV3Request(req.headers) ? readV3Request(req.method ?? '', url, req.headers, body, formParams) : undefined;
+		const params = v3 ? v3.params : formParams;
 		const request: ApiRequest = {
+			v3,
 			method: req.method ?? '',
 			path: url.pathname,
 			params,
@@ -81,9 +96,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		if (req.method === 'GET' && url.pathname === SAMPLE_PACKAGE_PATH) return sendSamplePackage(res, url);
 		const handling = url.pathname.startsWith(CONTROL_PREFIX)
 			? handleControlRequest(req, res, url, emulator)
-			: answerApiRequest(req, res, url);
+			: url.pathname === OSS_PATH || url.pathname === `${OSS_PATH}/`
+				? handleOssPost(req, res, parts.oss)
+				: answerApiRequest(req, res, url);
 		handling.catch((error: unknown) => {
 			if (res.headersSent) return void res.destroy();
 			const status = error instanceof BodyTooLargeError ? 413 : 500;
@@ -105,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		requests: stats.requests,
 		close: () =>
 			new Promise<void>((resolve) => {
+				setFleetTick(0);
 				for (const timer of latencyTimers) clearTimeout(timer);
 				latencyTimers.clear();
 				server.close(() => resolve());
@@ -113,11 +132,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			}),
 		addFirmware: (spec) => firmwares.add(spec),
 		firmware: (firmwareId) => firmwares.get(firmwareId),
+		deleteFirmware: (firmwareId) => firmwares.delete(firmwareId),
 		addJobWithTasks: (spec) => parts.jobs.addJobWithTasks(spec),
 		advanceTasks: (jobId, steps) => parts.jobs.advanceTasks(jobId, steps),
 		taskSummary: (jobId) => parts.jobs.taskSummary(jobId),
 		inject: (fault) => parts.faults.inject(fault),
-		clearFaults: () => parts.faults.clearFaults(),
+		clearFaults: () => {
+			parts.faults.clearFaults();
+			parts.oss.failUploads(0);
+		},
+		failOssUploads: (count) => parts.oss.failUploads(count),
+		setFleetTick,
+		ossObjects: () => parts.oss.objectCount(),
 		setFaultMode: (mode) => parts.faults.setMode(mode),
 		setQps: (qps) => parts.limiter.setQps(qps),
 		setQuotaScope: (scope) => parts.limiter.setScope(scope),

@@ -13,6 +13,11 @@ export function taskRoutes(emulator: Emulator): Record<string, Route> {
 			const { jobId, steps } = (body ?? {}) as { jobId?: string; steps?: number };
 			return emulator.advanceTasks(String(jobId), steps);
 		},
+		/** Body: `{ms}`: the fleet clock's tick (0 stops it). */
+		'POST fleet-tick': (body) => {
+			emulator.setFleetTick(Number((body as { ms?: unknown } | undefined)?.ms ?? 0));
+			return { ok: true };
+		},
 		/** `?jobId=...`: the job's JobTaskSummary. */
 		'GET task-summary': (_body, url) => emulator.taskSummary(url.searchParams.get('jobId') ?? ''),
 	};

@@ -12,7 +12,7 @@
 import { gatewayError, type Outcome } from './responses';
 import type { ThrottleHintStyle } from './servingModes';
 
-/** The documented quota of the OTA actions: 10 requests per second per account (NOTES.md). */
+/** The documented quota of the OTA actions: 10 requests per second per account for most of them (docs/alibaba-api.md). */
 const DOCUMENTED_QUOTA = 10;
 
 /** `Limit:<quota>,Remain:0,TimeLeft:<ms>,Reset:<ms>`, the value format of both x-ratelimit-user* headers. */

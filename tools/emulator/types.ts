@@ -22,7 +22,7 @@ export interface OtaTag {
 export interface OtaJob {
 	FirmwareId: string;
 	JobId: string;
-	/** PLANNED | IN_PROGRESS | COMPLETED | CANCELED; a string because the live service's spellings vary (NOTES.md). */
+	/** PLANNED | IN_PROGRESS | COMPLETED | CANCELED; a string because the live service's spellings vary (docs/alibaba-api.md). */
 	JobStatus: string;
 	/** UPGRADE_FIRMWARE | VERIFY_FIRMWARE */
 	JobType: string;
@@ -67,6 +67,8 @@ export interface FirmwareFixture {
 	description: string;
 	utcCreate: string;
 	utcModified: string;
+	/** Set for a firmware made by CreateOTAFirmware: the uploaded package, as QueryOTAFirmware shows it. */
+	uploaded?: { sign: string; signMethod: string; size: number; url: string; udi?: string };
 }
 
 /** What `addFirmware` (and `POST /__emulator/firmwares`) accepts. Unset fields are derived from `seed`. */
@@ -171,6 +173,11 @@ export interface EmulatorOptions {
 	echoProxy?: EchoProxyMode;
 	/** Firmwares added after the seeded ones (replacing any with the same id), e.g. recorded answers. */
 	fixtures?: FirmwareSpec[];
+	/**
+	 * The fleet clock: every this many milliseconds, each job made by a create action moves its tasks
+	 * one state on, as devices would. Unset or 0: they move only through `advanceTasks`.
+	 */
+	fleetTickMs?: number;
 }
 
 /** What addJob (and `POST /__emulator/firmwares/<id>/jobs`) accepts: any job fields to set. */
@@ -184,6 +191,8 @@ export interface Emulator {
 	close(): Promise<void>;
 	addFirmware(spec: FirmwareSpec): FirmwareFixture;
 	firmware(firmwareId: string): FirmwareFixture | undefined;
+	/** Removes a firmware and its jobs; an unknown ID is no error. */
+	deleteFirmware(firmwareId: string): void;
 	/** A new IN_PROGRESS job at the head of a firmware's list, with `taskCount` device tasks. Throws on bad input. */
 	addJobWithTasks(spec: JobSpec): JobTaskSummary;
 	/** Moves every unfinished task of a job `steps` (default 1, up to 10) states on. Throws for an unknown job. */
@@ -205,6 +214,12 @@ export interface Emulator {
 	setThrottleHint(hint: ThrottleHintStyle): void;
 	/** undefined: requests reach Alibaba (the emulator) again. */
 	setEchoProxy(mode: EchoProxyMode | undefined): void;
+	/** The next `count` OSS PostObject uploads are read whole, then answered with OSS's 503 XML error. */
+	failOssUploads(count: number): void;
+	/** Starts (ms > 0) or stops (0) the fleet clock (see EmulatorOptions.fleetTickMs). */
+	setFleetTick(ms: number): void;
+	/** How many objects the OSS endpoint holds. */
+	ossObjects(): number;
 	/** A new job at its place in the list (fresh JobId and UtcCreate now unless given); returns it. */
 	addJob(firmwareId: string, patch?: JobPatch): OtaJob;
 	/** Changes a job's JobStatus and UtcModified (and UtcEndTime when it ends); returns the job. */

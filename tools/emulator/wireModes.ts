@@ -5,7 +5,7 @@
 import type { Outcome } from './responses';
 import type { ServingModes } from './servingModes';
 
-/** Documented spelling -> the one the English docs and the official SDKs use (NOTES.md). */
+/** Documented spelling -> the one the English docs and the official SDKs use (docs/alibaba-api.md, "Job status spellings"). */
 export const ALTERNATIVE_SPELLINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 	JobStatus: { COMPLETED: 'COMPLETE' },
 	JobType: { VERIFY_FIRMWARE: 'VERFIY_FIRMWARE' },

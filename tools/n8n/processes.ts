@@ -91,9 +91,22 @@ export async function runCommand(
 	}, timeoutMs);
 	const code = await proc.exited;
 	clearTimeout(timer);
+	// 'exit' can come before the last chunk of output is read ("Unexpected end of JSON input" from
+	// `tar -xzOf … package.json`): wait for both pipes to end, bounded in case a grandchild holds one.
+	await Promise.race([outputEnded(proc.child), delay(STREAM_DRAIN_MS)]);
 	await proc.stop();
 	if (timedOut) throw new Error(`${name} timed out after ${timeoutMs / 1000} s`);
 	return { code, stdout, stderr, durationMs: Date.now() - startedAt };
+}
+
+const STREAM_DRAIN_MS = 5_000;
+
+function outputEnded(child: ChildProcess): Promise<unknown> {
+	return Promise.all(
+		[child.stdout, child.stderr].map(
+			(stream) => new Promise<void>((resolve) => (!stream || stream.closed ? resolve() : stream.once('close', () => resolve()))),
+		),
+	);
 }
 
 /** Like runCommand, but throws with the output's tail when the command does not exit 0. */

@@ -2,26 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { failedItem, type OperationExecute } from '../helpers/perItem';
-import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
+import { iotCredentialsOf } from '../helpers/otaCallerFor';
+import type { IotCredentials } from '../transport/iotCredentials';
 import * as firmware from './firmware';
 import * as otaJob from './otaJob';
 import * as otaTask from './otaTask';
 
-/** resource -> operation -> its execute; the values are the saved names workflows use. */
+/** resource -> operation -> its execute; each resource's index lists its own (saved names). */
 const operations: Record<string, Record<string, OperationExecute>> = {
-	otaJob: {
-		listByFirmware: otaJob.listByFirmware.execute,
-		get: otaJob.get.execute,
-		getProgress: otaJob.getProgress.execute,
-	},
-	otaTask: {
-		listByJob: otaTask.listByJob.execute,
-		cancelByJob: otaTask.cancelByJob.execute,
-	},
-	firmware: {
-		list: firmware.list.execute,
-		get: firmware.get.execute,
-	},
+	otaJob: otaJob.executes,
+	otaTask: otaTask.executes,
+	firmware: firmware.executes,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -37,7 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	let credentials: IotCredentials;
 	try {
-		credentials = resolveIotCredentials(await this.getCredentials('alibabaCloudIotApi'));
+		credentials = await iotCredentialsOf(this);
 	} catch (error) {
 		// A credential that cannot work fails every item alike: under Continue On Fail each input
 		// item gets its error item, as any other failure of that item would give it.

@@ -1,4 +1,4 @@
-/** Page sizes and quotas from Alibaba's API reference (shared/api, docs/alibaba-api.md): one place for each. */
+/** Page sizes and quotas from Alibaba's API reference (docs/alibaba-api.md): one place for each. */
 
 /** ListOTAJobByFirmware: "PageSize 最大值200". */
 export const MAX_JOBS_PAGE_SIZE = 200;
@@ -24,6 +24,18 @@ export const OTA_ACTION_QUOTAS: Readonly<Record<string, number>> = {
 	ListOTATaskByJob: 10,
 	CancelOTATaskByJob: 5,
 	QueryOTAFirmware: 20,
+	// The write side (each action's "QPS limits" section, docs/alibaba-api.md "The write side").
+	CreateOTAVerifyJob: 10,
+	CreateOTAStaticUpgradeJob: 20,
+	CreateOTADynamicUpgradeJob: 20,
+	CancelOTAStrategyByJob: 10,
+	ConfirmOTATask: 20,
+	ReupgradeOTATask: 20,
+	CancelOTATaskByDevice: 10,
+	ListOTAUnfinishedTaskByDevice: 10,
+	GenerateOTAUploadURL: 10,
+	CreateOTAFirmware: 10,
+	DeleteOTAFirmware: 10,
 };
 
 /** The documented quota of an action, undefined for an action not in the table (the credential's limit then applies alone). */

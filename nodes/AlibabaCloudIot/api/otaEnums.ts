@@ -1,5 +1,5 @@
 /**
- * The values Alibaba documents for the OTA job fields (shared/api/ListOTAJobByFirmware.md), in
+ * The values Alibaba documents for the OTA job fields (docs/alibaba-api.md, R1), in
  * their canonical spelling. The live service may send others: callers must pass unknown values on.
  */
 export const JOB_STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CANCELED'] as const;

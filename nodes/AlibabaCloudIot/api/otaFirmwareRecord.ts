@@ -18,11 +18,13 @@ export interface OtaFirmwareRecord {
  */
 export async function getOtaFirmware(
 	call: IotCaller,
-	request: { firmwareId: string; iotInstanceId?: string },
+	request: { firmwareId: string; iotInstanceId?: string; includeDownloadUrl?: boolean },
 ): Promise<OtaFirmwareRecord> {
 	const answer = await call('QueryOTAFirmware', { FirmwareId: request.firmwareId, IotInstanceId: request.iotInstanceId });
 	const info = { ...(answer.FirmwareInfo as Record<string, unknown> | undefined) };
 	const record: OtaFirmwareRecord = { ...info, FirmwareId: String(info.FirmwareId ?? request.firmwareId) };
+	// Asked for explicitly (Include Download URL), the pre-signed links pass on whole.
+	if (request.includeDownloadUrl) return record;
 	if (typeof info.FirmwareUrl === 'string') record.FirmwareUrl = withoutSignedQuery(info.FirmwareUrl);
 	// A plain array in the SDK model; unwrapList also takes it wrapped, should it come so.
 	if (info.MultiFiles !== undefined) {

@@ -30,13 +30,14 @@ interface OtaFirmwarePage {
 /** Every firmware matching the query (or the first `limit`), in the API's order, each once. */
 export async function listOtaFirmwares(
 	call: IotCaller,
-	request: OtaFirmwareQuery & { limit?: number },
+	request: OtaFirmwareQuery & { limit?: number; keep?: (firmware: OtaFirmware) => boolean },
 ): Promise<OtaFirmware[]> {
 	return await collectPages({
 		maxPageSize: MAX_FIRMWARES_PAGE_SIZE,
 		fetchPage: async (page) => await fetchFirmwarePage(call, request, page),
 		idOf: (firmware) => firmware.FirmwareId,
 		limit: request.limit,
+		keep: request.keep,
 	});
 }
 

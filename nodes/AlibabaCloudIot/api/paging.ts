@@ -1,4 +1,4 @@
-import { mapConcurrent } from '../helpers/concurrency';
+import { mapConcurrent } from './concurrency';
 import type { IotCaller } from '../transport/iotCaller';
 import type { IotAnswer, IotParams } from '../transport/popRequest';
 import { totalOf } from './records';

@@ -1,3 +1,4 @@
+import { otaActionQuota } from '../api/limits';
 import { isInstanceNotFoundCode, type AlibabaApiError } from '../transport/errors';
 
 /**
@@ -8,7 +9,15 @@ export function hintFor(error: AlibabaApiError): string {
 	if (error.kind === 'permission') return ramHint(error.action);
 	if (error.kind === 'auth') return credentialFieldHint(error.code);
 	if (isInstanceNotFoundCode(error.code)) return INSTANCE_HINT;
+	if (error.kind === 'throttling') return throttlingHint(error.action);
 	return KIND_HINTS[error.kind];
+}
+
+/** The action's own documented quota (api/limits.ts), not one figure for all. */
+function throttlingHint(action: string | undefined): string {
+	const quota = action === undefined ? undefined : otaActionQuota(action);
+	const allowance = quota === undefined ? 'a number of requests per second' : `${quota} requests per second`;
+	return `Alibaba Cloud allows ${allowance} per account for ${action ?? 'this action'}, shared by all its RAM users.`;
 }
 
 function ramHint(action: string | undefined): string {
@@ -16,7 +25,7 @@ function ramHint(action: string | undefined): string {
 	return `The AccessKey was accepted, but its RAM policy does not allow ${permission}: add it to the policy of the RAM user or role (see the README's minimal RAM policy).`;
 }
 
-/** Which field of the credential to fix, by Alibaba's gateway code (NOTES.md). */
+/** Which field of the credential to fix, by Alibaba's gateway code (docs/alibaba-api.md, E). */
 function credentialFieldHint(code: string): string {
 	if (code === 'SignatureDoesNotMatch') {
 		return 'Check the AccessKey Secret: Alibaba Cloud computed a different signature with the secret it holds for this AccessKey ID.';
@@ -39,8 +48,7 @@ function credentialFieldHint(code: string): string {
 const INSTANCE_HINT =
 	'Check Options → IoT Instance ID: Enterprise instances and newer public instances need their ID (iot-…, from the IoT Platform console); older public instances must leave it empty.';
 
-const KIND_HINTS: Record<Exclude<AlibabaApiError['kind'], 'auth' | 'permission'>, string> = {
-	throttling: 'Alibaba Cloud allows 10 requests per second per account for this action, shared by all its RAM users.',
+const KIND_HINTS: Record<Exclude<AlibabaApiError['kind'], 'auth' | 'permission' | 'throttling'>, string> = {
 	server: 'Alibaba Cloud failed to answer; try again later.',
 	business: 'Alibaba Cloud refused the request: check the parameters.',
 	network: 'Check the region or endpoint in the credential, and that this n8n can reach it.',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { createOtaCaller } from '../api/otaCaller';
 import type { IotCaller } from '../transport/iotCaller';
 import type { IotCredentials } from '../transport/iotCredentials';
-import { mapConcurrent } from './concurrency';
+import { mapConcurrent } from '../api/concurrency';
 import { errorItemJson, toNodeError } from './nodeErrors';
 import { readOperationOptions } from './sharedProperties';
 

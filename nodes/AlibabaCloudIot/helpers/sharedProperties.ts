@@ -22,8 +22,11 @@ export function iotInstanceIdOf(options: IDataObject | undefined): string | unde
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-/** The Options collection of every operation: the instance, then how requests are sent and retried. */
-export function operationOptions(displayOptions: DisplayOptions): INodeProperties {
+/**
+ * The Options collection of every operation: the operation's own options first, then the instance
+ * and how requests are sent and retried.
+ */
+export function operationOptions(displayOptions: DisplayOptions, own: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -31,7 +34,7 @@ export function operationOptions(displayOptions: DisplayOptions): INodePropertie
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions,
-		options: [IOT_INSTANCE_ID_OPTION, ...REQUEST_OPTIONS],
+		options: [...own, IOT_INSTANCE_ID_OPTION, ...REQUEST_OPTIONS],
 	};
 }
 
@@ -71,6 +74,20 @@ export function jobIdProperty(description: string, displayOptions: DisplayOption
 		default: '',
 		required: true,
 		placeholder: 'e.g. wahVIzGkCMuAUE2gDERM02****',
+		description,
+		displayOptions,
+	};
+}
+
+/** A product, by its ProductKey: required by the writes that name one. */
+export function productKeyProperty(description: string, displayOptions: DisplayOptions): INodeProperties {
+	return {
+		displayName: 'Product Key',
+		name: 'productKey',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. a1Le6d0****',
 		description,
 		displayOptions,
 	};

@@ -7,8 +7,9 @@ import type {
 import { listOtaFirmwarePage } from '../api/otaFirmwares';
 import { hintFor } from '../helpers/errorHints';
 import { AlibabaApiError } from '../transport/errors';
-import { createOtaCaller } from '../api/otaCaller';
-import { resolveIotCredentials, type IotCredentials } from '../transport/iotCredentials';
+import type { IotCredentials } from '../transport/iotCredentials';
+import type { IotCaller } from '../transport/iotCaller';
+import { otaCallerForData } from '../helpers/otaCallerFor';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
 /**
@@ -29,12 +30,12 @@ export async function alibabaCloudIotApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	let credentials: IotCredentials;
+	let call: IotCaller;
 	try {
-		credentials = resolveIotCredentials(credential.data ?? {});
+		({ call, credentials } = otaCallerForData(credential.data ?? {}, { timeoutMs: PROBE_TIMEOUT_MS, retryPolicy: PROBE_RETRY_POLICY }));
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
 	}
-	const call = createOtaCaller(credentials, { timeoutMs: PROBE_TIMEOUT_MS, retryPolicy: PROBE_RETRY_POLICY });
 	try {
 		await listOtaFirmwarePage(call, { currentPage: 1, pageSize: 1 });
 		return accepted(credentials);

@@ -7,9 +7,8 @@ import type {
 
 import { listOtaFirmwarePage, type OtaFirmware } from '../api/otaFirmwares';
 import { toNodeError } from '../helpers/nodeErrors';
+import { otaCallerFor } from '../helpers/otaCallerFor';
 import { iotInstanceIdOf } from '../helpers/sharedProperties';
-import { createOtaCaller } from '../api/otaCaller';
-import { resolveIotCredentials } from '../transport/iotCredentials';
 
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
@@ -28,8 +27,7 @@ export async function searchFirmwares(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	try {
-		const credentials = resolveIotCredentials(await this.getCredentials('alibabaCloudIotApi'));
-		const call = createOtaCaller(credentials, {
+		const call = await otaCallerFor(this, {
 			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, maxElapsedMs: 10_000 },
 		});
 		const iotInstanceId = currentIotInstanceId(this);

@@ -83,13 +83,12 @@ const RETRYABLE_KINDS = new Set<AlibabaErrorKind>([
 ]);
 
 /**
- * The three ways Alibaba says "this RAM user may not call this action" (issue 8): the gateway's
+ * The three ways Alibaba says "this RAM user may not call this action" (docs/alibaba-api.md, E): the gateway's
  * `Forbidden.RAM` (seen with HTTP 400 and 403) and `NoPermission` (403), and the IoT service's own
  * business code (HTTP 200, `Success: false`).
  */
 const RAM_DENIAL_CODES = new Set(['Forbidden.RAM', 'NoPermission', 'iot.common.RamActionPermissionDeny']);
 
-/** Codes that mean "these credentials are not accepted", from NOTES.md. */
 /** Server-side codes the gateway answers before the action runs: the request was not carried out. */
 const NOT_PROCESSED_SERVER_CODES = new Set(['ServiceUnavailable', 'SignatureNonceUsed']);
 
@@ -103,7 +102,7 @@ function isOutcomeUnknown(kind: AlibabaErrorKind, code: string): boolean {
 	return false;
 }
 
-/** Codes that mean "these credentials (or their RAM policy) are not accepted", from NOTES.md. */
+/** Codes that mean "these credentials (or their RAM policy) are not accepted", from Alibaba's error codes (docs/alibaba-api.md, E). */
 const AUTH_CODE_PATTERNS = [
 	/^InvalidAccessKeyId(\.|$)/,
 	/^SignatureDoesNotMatch$/,

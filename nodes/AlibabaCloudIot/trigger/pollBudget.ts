@@ -36,9 +36,10 @@ export function pollDeadline(context: IPollFunctions, clock: Clock = systemClock
 	const passed = () => clock.now() >= deadline;
 	return {
 		passed,
-		guard: (call) => async (action, params) => {
+		// Settings pass on whole: a write's method and its no-retry-after-a-lost-answer rule.
+		guard: (call) => async (action, params, settings) => {
 			if (passed()) throw new PollBudgetSpent();
-			return await call(action, params);
+			return await call(action, params, settings);
 		},
 	};
 }

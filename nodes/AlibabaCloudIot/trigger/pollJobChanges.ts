@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { operationError, toNodeError } from '../helpers/nodeErrors';
+import { otaCallerFor } from '../helpers/otaCallerFor';
 import { iotInstanceIdOf } from '../helpers/sharedProperties';
-import { createOtaCaller } from '../api/otaCaller';
-import { resolveIotCredentials } from '../transport/iotCredentials';
 import { compareJobs, type FirmwareWatch, type JobEvent } from './jobWatch';
 import { newestJobOf } from './newestJob';
 import { PollBudgetSpent, pollDeadline } from './pollBudget';
@@ -35,7 +34,7 @@ export async function pollJobChanges(context: IPollFunctions): Promise<INodeExec
 	const iotInstanceId = iotInstanceIdOf(context.getNodeParameter('options', {}) as IDataObject);
 
 	try {
-		const call = createOtaCaller(resolveIotCredentials(await context.getCredentials('alibabaCloudIotApi')));
+		const call = await otaCallerFor(context);
 		if (context.getMode() === 'manual') {
 			const newest = await newestJobOf(call, firmwareIds, iotInstanceId);
 			return newest ? [toItem({ job: newest, event: 'created', previousStatus: null })] : [];

@@ -36,6 +36,7 @@ import {
 	switchOn,
 } from './editor';
 import { pickFirmwareFromList } from './firmwarePicker';
+import { showPipelineOnCanvas } from './pipelineCanvas';
 import { openBrowser, signIn } from './session';
 import { fetchTriggerTestEvent } from './triggerTestEvent';
 
@@ -229,4 +230,7 @@ async function editorChecks(
 
 	checks.section('Browser: the trigger\'s test event');
 	await fetchTriggerTestEvent({ checks, page, baseUrl, emulator, expected, credentialName });
+
+	checks.section('Browser: the CI pipeline on the canvas');
+	await showPipelineOnCanvas(checks, page, baseUrl);
 }

@@ -1,4 +1,4 @@
-// IotInstanceId: omitted for the public instance, required for Enterprise instances (NOTES.md).
+// IotInstanceId: omitted for the public instance, required for Enterprise instances (docs/alibaba-api.md).
 import { KNOWN_INSTANCE_IDS } from '../accounts';
 import { businessError, type Outcome } from '../responses';
 

@@ -65,7 +65,9 @@ export function listOtaTaskByJob(params: Record<string, string>, context: Action
 			sourceVersions: sourceVersionsOf(entry.fixture, entry.job.JobId),
 			timeoutInMinutes: jobSettingsOf(entry.job).timeoutInMinutes,
 		};
-		answer.Data = { SimpleOTATaskInfo: selection.indexes.map((index) => simpleTaskInfo(taskContext, index)) };
+		const infos = selection.indexes.map((index) => simpleTaskInfo(taskContext, index));
+		infos.forEach((info, i) => context.jobs.rememberTask(String(info.TaskId), entry.job.JobId, selection.indexes[i]));
+		answer.Data = { SimpleOTATaskInfo: infos };
 	}
 	return success(answer);
 }

@@ -1,17 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { createOtaCaller } from '../../api/otaCaller';
 import { listOtaJobsByFirmware, type OtaJob } from '../../api/otaJobs';
-import { executePerItem } from '../../helpers/perItem';
-import {
-	firmwareLocator,
-	operationOptions,
-	readLimit,
-	readOperationOptions,
-	readRequiredText,
-	returnAllAndLimit,
-} from '../../helpers/sharedProperties';
-import type { IotCredentials } from '../../transport/iotCredentials';
+import { iotActionExecute } from '../../helpers/perItem';
+import { firmwareLocator, operationOptions, readLimit, readRequiredText, returnAllAndLimit } from '../../helpers/sharedProperties';
 import { isEmptyOtaJobFilter, matchesOtaJobFilter } from './jobFilterMatch';
 import { jobFiltersProperty, readJobFilter } from './jobFilters';
 
@@ -30,17 +21,8 @@ export const description: INodeProperties[] = [
 	operationOptions(showFor),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	credentials: IotCredentials,
-): Promise<INodeExecutionData[]> {
-	return await executePerItem(
-		this,
-		(itemIndex) => readItemRequest(this, itemIndex),
-		async ({ callOptions, ...listing }) =>
-			(await listOtaJobsByFirmware(createOtaCaller(credentials, callOptions), listing)) as IDataObject[],
-	);
-}
+/** ListOTAJobByFirmware: one item per job of each input item's firmware, filtered, up to the limit. */
+export const execute = iotActionExecute(readItemRequest, listOtaJobsByFirmware);
 
 function readItemRequest(context: IExecuteFunctions, itemIndex: number) {
 	const firmwareId = readRequiredText(context, itemIndex, 'firmwareId', 'Firmware ID', 'enter the ID of an OTA firmware');
@@ -49,6 +31,5 @@ function readItemRequest(context: IExecuteFunctions, itemIndex: number) {
 		firmwareId,
 		limit: readLimit(context, itemIndex),
 		keep: isEmptyOtaJobFilter(filter) ? undefined : (job: OtaJob) => matchesOtaJobFilter(job, filter),
-		...readOperationOptions(context, itemIndex),
 	};
 }

@@ -4,15 +4,16 @@ import { CANCELABLE_TASK_STATES, cancelOtaTasksByJob, type CancelableTaskState }
 import { operationError } from '../../helpers/nodeErrors';
 import { iotActionExecute } from '../../helpers/perItem';
 import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { TASK_STATUS_LABELS } from './taskFilters';
 
 const showFor = { show: { resource: ['otaTask'], operation: ['cancelByJob'] } };
 
-/** One CancelOTATaskByJob flag each (docs/alibaba-api.md). */
+/** One CancelOTATaskByJob flag each (docs/alibaba-api.md); the task states' labels are List by Job's. */
 const STATE_CHOICES: Record<CancelableTaskState, { name: string; description: string }> = {
-	CONFIRM: { name: 'Pending Confirmation (CONFIRM)', description: 'Tasks waiting for the user to confirm the upgrade (CancelUnconfirmedTask)' },
-	QUEUED: { name: 'Queued (QUEUED)', description: 'Tasks whose upgrade notice is not pushed yet (CancelQueuedTask)' },
-	NOTIFIED: { name: 'Notified (NOTIFIED)', description: 'Tasks whose device was told to upgrade (CancelNotifiedTask)' },
-	IN_PROGRESS: { name: 'In Progress (IN_PROGRESS)', description: 'Devices upgrading now (CancelInProgressTask)' },
+	CONFIRM: { name: TASK_STATUS_LABELS.CONFIRM, description: 'Tasks waiting for the user to confirm the upgrade (CancelUnconfirmedTask)' },
+	QUEUED: { name: TASK_STATUS_LABELS.QUEUED, description: 'Tasks whose upgrade notice is not pushed yet (CancelQueuedTask)' },
+	NOTIFIED: { name: TASK_STATUS_LABELS.NOTIFIED, description: 'Tasks whose device was told to upgrade (CancelNotifiedTask)' },
+	IN_PROGRESS: { name: TASK_STATUS_LABELS.IN_PROGRESS, description: 'Devices upgrading now (CancelInProgressTask)' },
 	SCHEDULED: { name: 'Scheduled', description: 'The tasks of a batch scheduled for later (CancelScheduledTask)' },
 };
 

@@ -4,6 +4,7 @@ import { TASK_STATUSES, type TaskStatus } from '../../api/otaEnums';
 import type { OtaTaskFilter } from '../../api/otaTasks';
 import { operationError } from '../../helpers/nodeErrors';
 import { filtersCollection } from '../../helpers/sharedProperties';
+import { namesOf } from '../../helpers/writeParameters';
 
 /** Readable labels for ListOTATaskByJob's TaskStatus values (docs/alibaba-api.md). */
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
@@ -58,12 +59,7 @@ export function readTaskFilter(context: IExecuteFunctions, itemIndex: number): O
 		}
 		filter.taskStatus = canonical as TaskStatus;
 	}
-	const names = deviceNamesOf(filters.deviceNames);
+	const names = namesOf(filters.deviceNames);
 	if (names.length > 0) filter.deviceNames = names;
 	return filter;
-}
-
-function deviceNamesOf(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-	return [...new Set(list.map((name) => name.trim()).filter(Boolean))];
 }

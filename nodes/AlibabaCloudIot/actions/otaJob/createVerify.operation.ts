@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createOtaJob } from '../../api/otaJobCreate';
+import { iotActionExecute } from '../../helpers/perItem';
+import { readNameList } from '../../helpers/writeParameters';
+import { createOptions, deviceNamesProperty, firmwareAndProduct, VERIFY_OPTIONS } from './jobCreateProperties';
+import { deviceNameParams, readFirmwareAndProduct, readJobOptions } from './jobCreateFields';
+
+const showFor = { show: { resource: ['otaJob'], operation: ['createVerify'] } };
+
+/** CreateOTAVerifyJob allows 1 to 10 test devices (docs/alibaba-api.md). */
+const MAX_VERIFY_DEVICES = 10;
+
+export const description: INodeProperties[] = [
+	...firmwareAndProduct(showFor),
+	deviceNamesProperty(
+		'The test devices to verify the firmware on: 1 to 10 names, separated by commas, or an array from an expression',
+		showFor,
+	),
+	createOptions(VERIFY_OPTIONS, showFor),
+];
+
+/** CreateOTAVerifyJob: one verify job per input item, created once even when its answer is lost. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => {
+		const { params, tags } = readJobOptions(context, itemIndex);
+		const devices = readNameList(context, itemIndex, {
+			name: 'deviceNames',
+			label: 'Device Names',
+			min: 1,
+			max: MAX_VERIFY_DEVICES,
+			rule: 'test devices are allowed in a verify job by Alibaba Cloud',
+		});
+		return { ...readFirmwareAndProduct(context, itemIndex), params: { ...params, ...deviceNameParams(devices) }, tags };
+	},
+	async (call, request) => await createOtaJob(call, { action: 'CreateOTAVerifyJob', ...request }),
+);

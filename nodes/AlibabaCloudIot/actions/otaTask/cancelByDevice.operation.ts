@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cancelOtaTasksByDevice } from '../../api/otaTaskWrites';
+import { iotActionExecute } from '../../helpers/perItem';
+import { firmwareLocator, operationOptions, productKeyProperty, readRequiredText } from '../../helpers/sharedProperties';
+import { readNameList } from '../../helpers/writeParameters';
+
+const showFor = { show: { resource: ['otaTask'], operation: ['cancelByDevice'] } };
+
+export const description: INodeProperties[] = [
+	productKeyProperty('The ProductKey of the devices', showFor),
+	firmwareLocator({
+		displayName: 'Firmware',
+		name: 'firmwareId',
+		description: 'The firmware whose upgrade tasks to cancel on these devices',
+		displayOptions: showFor,
+	}),
+	{
+		displayName: 'Device Names',
+		name: 'deviceNames',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. device1, device2',
+		description: 'The devices whose unfinished upgrade tasks to cancel: any number, separated by commas, or an array from an expression (sent 200 per request)',
+		hint: 'This stops device upgrades. A request whose answer is lost is never sent again.',
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Job ID',
+		name: 'jobId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. wahVIzGkCMuAUE2gDERM02****',
+		description: 'Only the tasks of this OTA job; empty: the tasks of every job of the firmware',
+		displayOptions: showFor,
+	},
+	operationOptions(showFor),
+];
+
+/** CancelOTATaskByDevice: one item per input item with the devices whose tasks were canceled; 200 per request. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => ({
+		productKey: readRequiredText(context, itemIndex, 'productKey', 'Product Key', 'enter the ProductKey of the devices'),
+		firmwareId: readRequiredText(context, itemIndex, 'firmwareId', 'Firmware', 'pick a firmware or enter its FirmwareId'),
+		deviceNames: readNameList(context, itemIndex, { name: 'deviceNames', label: 'Device Names', min: 1 }),
+		jobId: String(context.getNodeParameter('jobId', itemIndex, '') ?? '').trim() || undefined,
+	}),
+	cancelOtaTasksByDevice,
+);

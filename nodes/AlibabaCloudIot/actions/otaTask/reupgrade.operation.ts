@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { reupgradeOtaTasks } from '../../api/otaTaskWrites';
+import { iotActionExecute } from '../../helpers/perItem';
+import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readNameList } from '../../helpers/writeParameters';
+import { taskIdsProperty } from './taskIdsProperty';
+
+const showFor = { show: { resource: ['otaTask'], operation: ['reupgrade'] } };
+
+export const description: INodeProperties[] = [
+	jobIdProperty('The OTA job the tasks belong to: its JobId', showFor),
+	{
+		...taskIdsProperty(
+			'The FAILED or CANCELED tasks to upgrade again: any number of TaskIds, separated by commas, or an array from an expression (sent 10 per request)',
+			showFor,
+		),
+		hint: 'A request whose answer is lost is never sent again: Alibaba Cloud offers no read that proves a re-upgrade.',
+	},
+	operationOptions(showFor),
+];
+
+/** ReupgradeOTATask: one item per input item with the re-upgraded TaskIds; 10 per request. */
+export const execute = iotActionExecute(
+	(context, itemIndex) => ({
+		jobId: readJobId(context, itemIndex),
+		taskIds: readNameList(context, itemIndex, { name: 'taskIds', label: 'Task IDs', min: 1 }),
+	}),
+	reupgradeOtaTasks,
+);
