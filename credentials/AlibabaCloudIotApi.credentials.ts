@@ -91,5 +91,14 @@ export class AlibabaCloudIotApi implements ICredentialType {
 			description:
 				'Requests per second this n8n sends with this AccessKey, across all workflows. Alibaba allows 10 per account for the OTA list actions, shared by its RAM users. 0 means no limit (only for endpoints without that quota).',
 		},
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234567890123456',
+			description:
+				"The Alibaba Cloud account's UID (console: account menu). Optional: only the shared quota limiter reads it, so that every RAM user and STS token of one account shares one quota across n8n workers. Without it the AccessKey ID stands for the account.",
+		},
 	];
 }

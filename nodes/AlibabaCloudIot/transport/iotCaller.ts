@@ -1,9 +1,10 @@
+import { AlibabaApiError } from './errors';
 import type { IotCredentials } from './iotCredentials';
 import type { IotAnswer, IotHttpMethod, IotParams } from './popRequest';
 import { sendIotRequest } from './popRequest';
 import { rateLimiterFor } from './rateLimiter';
 import type { RetryPolicy } from './retry';
-import { waitForSharedQuota } from './sharedQuota';
+import { penaliseSharedQuota, waitForSharedQuota } from './sharedQuota';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
 
 /** pop-core's own default is 3 s, too short for a loaded gateway. */
@@ -34,6 +35,8 @@ export interface IotCallOptions {
 export function createIotCaller(credentials: IotCredentials, options: IotCallOptions = {}): IotCaller {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	// One account, one quota: the account's UID when the credential gives it (STS AccessKey IDs change with every token).
+	const quotaGroup = credentials.accountId ?? credentials.accessKeyId;
 	return async (action, params, settings = {}) => {
 		const limiter = rateLimiterFor(
 			credentials.accessKeyId,
@@ -44,14 +47,14 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 		return await withRetries(
 			async () => {
 				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs, settings.method);
-				// The shared grant (issue 17, off unless configured) first; the local adaptive limiter still applies.
-				await waitForSharedQuota(
-					credentials.accessKeyId,
-					action,
-					options.quotaPerSecondOf?.(action),
-					credentials.maxRequestsPerSecond,
-				);
-				return limiter ? await limiter.schedule(send) : await send();
+				// The shared grant (off unless ALIBABA_CLOUD_IOT_QUOTA_REDIS is set) first; the local adaptive limiter still applies.
+				await waitForSharedQuota(quotaGroup, action, options.quotaPerSecondOf?.(action), credentials.maxRequestsPerSecond);
+				try {
+					return limiter ? await limiter.schedule(send) : await send();
+				} catch (error) {
+					if (error instanceof AlibabaApiError && error.kind === 'throttling') await penaliseSharedQuota(quotaGroup, action);
+					throw error;
+				}
 			},
 			{ ...retryPolicy, retryUnknownOutcome: settings.retryUnknownOutcome ?? retryPolicy.retryUnknownOutcome },
 		);

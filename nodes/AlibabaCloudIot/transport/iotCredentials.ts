@@ -12,6 +12,8 @@ export interface IotCredentials {
 	regionId: string;
 	endpoint: string;
 	maxRequestsPerSecond: number;
+	/** The Alibaba Cloud account's UID, when given: the shared quota's group (else the AccessKey ID). */
+	accountId?: string;
 }
 
 /** A credential that cannot work as filled in; the message names the field to fix. */
@@ -67,7 +69,19 @@ export function resolveIotCredentials(data: Record<string, unknown>): IotCredent
 		regionId,
 		endpoint: resolveEndpoint(toggledText(data, CUSTOM_ENDPOINT, ENDPOINT), regionId),
 		maxRequestsPerSecond: resolveMaxRequestsPerSecond(data.maxRequestsPerSecond),
+		accountId: resolveAccountId(data.accountId),
 	};
+}
+
+function resolveAccountId(value: unknown): string | undefined {
+	const accountId = text(value);
+	if (!accountId) return undefined;
+	// An account UID is a string of digits (e.g. 1234567890123456); anything else is a mix-up with an AccessKey ID or a name.
+	if (!/^\d{1,32}$/.test(accountId)) {
+		// Not echoed: a secret pasted into the wrong field must not reach an error.
+		throw new IotCredentialsError("Account ID must be the Alibaba Cloud account's UID: digits only (e.g. 1234567890123456)");
+	}
+	return accountId;
 }
 
 function resolveEndpoint(override: string, regionId: string): string {

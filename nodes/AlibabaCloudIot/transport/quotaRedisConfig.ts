@@ -1,5 +1,5 @@
 /**
- * Reads ALIBABA_CLOUD_IOT_QUOTA_REDIS (issue 17): where the shared quota limiter finds its Redis.
+ * Reads ALIBABA_CLOUD_IOT_QUOTA_REDIS: where the shared quota limiter finds its Redis.
  * Pure: the environment and the file reader are passed in, so tests need no real process env.
  * Unset or empty means "off" (today's behaviour); an invalid value is also "off" plus one reason
  * for the log, which never carries a password.

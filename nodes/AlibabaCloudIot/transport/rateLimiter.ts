@@ -3,12 +3,8 @@ import { systemClock } from './clock';
 import { AcceptedRate, CUBIC_TUNING, CubicRate, type CubicTuning } from './cubicRate';
 import { AlibabaApiError } from './errors';
 import { GrantWindow } from './grantWindow';
+import { QUOTA_WINDOW_MS } from './quotaWindow';
 
-/**
- * Margin over Alibaba's one-second window: requests granted exactly 1000 ms apart can arrive
- * closer than that when one of them waits longer for a socket.
- */
-const QPS_WINDOW_MS = 1050;
 
 /**
  * After a throttle, grants stay paced one by one (no bursts, even back at the maximum rate) until
@@ -55,7 +51,7 @@ export class RateLimiter {
 		private readonly clock: Clock = systemClock,
 		options: RateLimiterOptions = {},
 	) {
-		this.window = new GrantWindow(maxPerSecond, options.windowMs ?? QPS_WINDOW_MS);
+		this.window = new GrantWindow(maxPerSecond, options.windowMs ?? QUOTA_WINDOW_MS);
 		this.rate = new CubicRate(maxPerSecond, options.tuning ?? CUBIC_TUNING);
 		this.accepted = new AcceptedRate();
 		this.refilledAt = clock.now();

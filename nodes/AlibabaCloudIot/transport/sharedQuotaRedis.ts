@@ -1,5 +1,5 @@
 /**
- * Redis I/O of the shared quota (issue 17). Every trouble (no answer within ~200 ms, refused
+ * Redis I/O of the shared quota. Every trouble (no answer within ~200 ms, refused
  * connection, script error) answers "fallback": the caller uses its local adaptive limiter at once.
  * The process says so once in the log (no connection secrets) and tries Redis again after a few seconds.
  */
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import Redis, { Cluster, type RedisOptions } from 'ioredis';
 
 import type { QuotaRedisConfig } from './quotaRedisConfig';
-import { IDLE_EXPIRY_MS } from './sharedQuotaState';
+import { IDLE_EXPIRY_MS, slotIntervalMs } from './sharedQuotaState';
 import { SHARED_QUOTA_LUA } from './sharedQuotaScript';
 
 export const COMMAND_TIMEOUT_MS = 200;
@@ -39,7 +39,7 @@ export class SharedQuotaRedis {
 
 	/** Ms to wait for this request's shared slot, or 'fallback' when Redis cannot tell. */
 	async reserve(group: string, action: string, perSecond: number): Promise<number | 'fallback'> {
-		const answer = await this.run(sharedQuotaKey(group, action), ['reserve', String(perSecond), '1', '0', '0']);
+		const answer = await this.run(sharedQuotaKey(group, action), ['reserve', String(slotIntervalMs(perSecond)), '1', '0', '0']);
 		return answer === 'fallback' ? answer : Math.max(0, answer);
 	}
 

@@ -2,7 +2,7 @@
  * The one Lua script that updates a shared quota state atomically, on Redis's own clock (TIME), so
  * hosts with skewed clocks still share one first-come-first-served order. It mirrors
  * sharedQuotaState.ts (reserve / penalise); keep the two in step.
- * KEYS[1] the state hash; ARGV: mode ('reserve' | 'penalise'), perSecond, factor, durationMs, pauseMs, idleMs.
+ * KEYS[1] the state hash; ARGV: mode ('reserve' | 'penalise'), intervalMs (slotIntervalMs), factor, durationMs, pauseMs, idleMs.
  * Returns the ms to wait before sending (reserve) or 0 (penalise).
  */
 export const SHARED_QUOTA_LUA = `
@@ -17,7 +17,7 @@ local active = now < pu
 if not active then pu = 0; pf = 1 end
 local wait = 0
 if mode == 'reserve' then
-  local interval = 1000 / tonumber(ARGV[2]) * pf
+  local interval = tonumber(ARGV[2]) * pf
   local start = math.max(now, tat)
   wait = start - now
   tat = start + interval

@@ -1,8 +1,10 @@
 /**
- * The pure arithmetic of the shared quota (issue 17): GCRA on one state per quota group + action.
- * The Lua script in Redis will do exactly this with Redis's TIME as `now`; keeping it here lets
+ * The pure arithmetic of the shared quota: GCRA on one state per quota group + action.
+ * The Lua script (sharedQuotaScript.ts) does exactly this with Redis's TIME as `now`; keeping it here lets
  * fake-clock tests prove the reservation and penalty rules without Redis.
  */
+import { QUOTA_WINDOW_MS } from './quotaWindow';
+
 export interface SharedQuotaState {
 	/** Theoretical arrival time: the earliest ms at which the next request may start. */
 	tat: number;
@@ -37,10 +39,15 @@ function ttl(state: SharedQuotaState, now: number): number {
 	return Math.max(state.tat, state.penaltyUntil, now) - now + IDLE_EXPIRY_MS;
 }
 
+/** Slots of one quota are this far apart: no bursts, since many workers' bursts add up. */
+export function slotIntervalMs(perSecond: number): number {
+	return QUOTA_WINDOW_MS / perSecond;
+}
+
 /** First come first served: take the next free slot, however far ahead, and say how long to wait. */
 export function reserve(previous: SharedQuotaState, now: number, perSecond: number): Reservation {
 	const penalised = now < previous.penaltyUntil;
-	const interval = (1000 / perSecond) * (penalised ? previous.penaltyFactor : 1);
+	const interval = slotIntervalMs(perSecond) * (penalised ? previous.penaltyFactor : 1);
 	const start = Math.max(now, previous.tat);
 	const state: SharedQuotaState = {
 		tat: start + interval,
