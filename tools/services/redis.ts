@@ -16,9 +16,10 @@ export interface RedisServer {
 
 const READY_TIMEOUT_MS = 15_000;
 
-export async function startRedis(): Promise<RedisServer> {
+/** `port`: start again where a stopped one was (a Redis coming back after an outage). */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-iot-e2e-redis-'));
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	let output = '';
 	let ready: () => void = () => undefined;
 	const isReady = new Promise<void>((resolve) => (ready = resolve));

@@ -119,6 +119,9 @@ export class SharedQuotaRedis {
 			client.disconnect();
 			throw error;
 		}
+		// The connection must not keep a process alive that has nothing else to do (`n8n execute`, a bench child).
+		const connections = client instanceof Cluster ? client.nodes() : [client];
+		for (const connection of connections) connection.stream?.unref();
 		this.client = client;
 		return client;
 	}
