@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,w,l,u,d,t]`: Return All against the emulator,
+ * `npm run bench [-- --latency 300 --qps 10 --only a,b,c,toolbox,w,l,u,d,e,t]`: Return All against the emulator,
  * through n8n-core's engine, compared with the ideal and with a one-page-after-another pager;
  * the toolbox goals (Get Progress, List by Job); (w) Confirm of 1,000 task IDs, (l) 200 creates with lost answers; (d) several
- * n8n processes sharing one account's quota; (t) the trigger's requests per poll; (u, alias `upload`) Firmware
+ * n8n processes sharing one account's quota; (e) the same with the shared quota limiter on Redis; (t) the trigger's requests per poll; (u, alias `upload`) Firmware
  * Upload beside `curl -F`, and its share of peak RSS.
  * Prints a table per part.
  */
@@ -23,7 +23,7 @@ function flag(name: string, fallback: number): number {
 const latencyMs = flag('--latency', 300);
 const qps = flag('--qps', 10);
 const onlyIndex = process.argv.indexOf('--only');
-const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,w,l,u,d,t' : process.argv[onlyIndex + 1]).split(','));
+const parts = new Set((onlyIndex === -1 ? 'a,b,c,toolbox,w,l,u,d,e,t' : process.argv[onlyIndex + 1]).split(','));
 
 const scenarios: ScenarioSpec[] = [
 	{ name: 'a', firmwares: 1, jobsPerFirmware: 10_000, qps, latencyMs },
@@ -93,32 +93,72 @@ async function singleProcess(): Promise<boolean> {
 	return !failed;
 }
 
-/** (d): 2, 3 and 4 n8n processes on one account, each listing 6,000 jobs, started together and 1 s apart. */
-async function sharedQuota(): Promise<boolean> {
+const percent = (part: number, whole: number) => `${part} (${whole === 0 ? '0.0' : ((part / whole) * 100).toFixed(1)}%)`;
+
+/**
+ * (d): 2, 3 and 4 n8n processes on one account, each listing 6,000 jobs, started together and 1 s apart.
+ * (e): the same with the shared quota limiter on Redis, for 2, 4 and 8 processes, then 8 processes
+ * with Redis stopped 5 s into the run and started again 5 s later.
+ */
+async function sharedQuota(part: 'd' | 'e'): Promise<boolean> {
 	const rows: string[][] = [
-		['(d) processes', 'started', 'failed executions', 'every job once', 'requests', 'throttled', 'busy period', 'ideal', 'ratio', 'max accepted in 1 s'],
+		[`(${part}) processes`, 'started', 'failed executions', 'every job once', 'requests', 'throttled', 'busy period', 'ideal', 'ratio', 'max accepted in 1 s'],
 	];
-	let ok = true;
+	const outageRows = [['(e) Redis stopped at 5 s for 5 s, 8 processes', 'failed executions', 'every job once', 'throttled, whole run', 'throttled from the restart on', 'throttled once every process has rejoined']];
+	const runs: SharedQuotaSpec[] = [];
 	for (const apartMs of [0, 1000]) {
-		for (const processes of [2, 3, 4]) {
-			const spec: SharedQuotaSpec = { processes, jobsPerFirmware: 6000, qps, latencyMs, apartMs };
-			const result = await runInProcess<SharedQuotaResult>('sharedQuotaScenario.ts', spec);
-			// The ideal: every accepted request at the quota, back to back.
-			const idealMs = (result.accepted / qps) * 1000;
-			if (result.failedExecutions > 0 || !result.everyJobOnce) ok = false;
-			rows.push([
-				String(processes),
-				apartMs === 0 ? 'together' : `${apartMs / 1000} s apart`,
-				result.failedExecutions === 0 ? '0' : `${result.failedExecutions}: ${result.errors.join('; ')}`,
-				result.everyJobOnce ? 'yes' : 'NO',
-				String(result.requests),
-				`${result.throttled} (${((result.throttled / result.requests) * 100).toFixed(1)}%)`,
-				seconds(result.busyPeriodMs),
-				seconds(idealMs),
-				`${(result.busyPeriodMs / idealMs).toFixed(2)}x`,
-				String(result.peakAcceptedPerSecond),
-			]);
+		for (const processes of part === 'd' ? [2, 3, 4] : [2, 4, 8]) {
+			runs.push({ processes, jobsPerFirmware: 6000, qps, latencyMs, apartMs, sharedQuota: part === 'e' ? {} : undefined });
 		}
+	}
+	if (part === 'e') runs.push({ processes: 8, jobsPerFirmware: 6000, qps, latencyMs, apartMs: 0, sharedQuota: { downAfterMs: 5000, downForMs: 5000 } });
+	let ok = true;
+	for (const spec of runs) {
+		const result = await runInProcess<SharedQuotaResult>('sharedQuotaScenario.ts', spec);
+		// The ideal: every accepted request at the quota, back to back.
+		const idealMs = (result.accepted / qps) * 1000;
+		if (result.failedExecutions > 0 || !result.everyJobOnce) ok = false;
+		const failed = result.failedExecutions === 0 ? '0' : `${result.failedExecutions}: ${result.errors.join('; ')}`;
+		if (result.afterOutage) {
+			const { fromReturn, fromRejoin } = result.afterOutage;
+			outageRows.push([
+				`busy ${seconds(result.busyPeriodMs)}, ideal ${seconds(idealMs)}`,
+				failed,
+				result.everyJobOnce ? 'yes' : 'NO',
+				`${percent(result.throttled, result.requests)} of ${result.requests}`,
+				`${percent(fromReturn.throttled, fromReturn.requests)} of ${fromReturn.requests}`,
+				`${percent(fromRejoin.throttled, fromRejoin.requests)} of ${fromRejoin.requests}`,
+			]);
+			continue;
+		}
+		rows.push([
+			String(spec.processes),
+			spec.apartMs === 0 ? 'together' : `${spec.apartMs / 1000} s apart`,
+			failed,
+			result.everyJobOnce ? 'yes' : 'NO',
+			String(result.requests),
+			percent(result.throttled, result.requests),
+			seconds(result.busyPeriodMs),
+			seconds(idealMs),
+			`${(result.busyPeriodMs / idealMs).toFixed(2)}x`,
+			String(result.peakAcceptedPerSecond),
+		]);
+	}
+	printTable(rows);
+	if (outageRows.length > 1) printTable(outageRows);
+	if (part === 'e') ok = (await singleProcessWithSharedQuota()) && ok;
+	return ok;
+}
+
+/** (e): (a) and (b) with the shared quota limiter off and on, one after the other. */
+async function singleProcessWithSharedQuota(): Promise<boolean> {
+	const rows = [['(e) one process', 'limiter off', 'shared limiter on', 'on / off (goal within 3%)', 'throttled off / on']];
+	let ok = true;
+	for (const spec of scenarios.filter((scenario) => scenario.name === 'a' || scenario.name === 'b')) {
+		const off = await runInProcess<ScenarioResult>('scenario.ts', spec);
+		const on = await runInProcess<ScenarioResult>('scenario.ts', { ...spec, sharedQuota: true });
+		for (const result of [off, on]) if (result.jobs !== result.expectedJobs || result.uniqueJobs !== result.jobs) ok = false;
+		rows.push([DESCRIPTIONS[spec.name], seconds(off.wallMs), seconds(on.wallMs), `${(on.wallMs / off.wallMs).toFixed(3)}x`, `${off.throttled} / ${on.throttled}`]);
 	}
 	printTable(rows);
 	return ok;
@@ -197,7 +237,8 @@ async function main(): Promise<void> {
 	let ok = await singleProcess();
 	if (parts.has('toolbox')) ok = (await toolboxGoals()) && ok;
 	if (parts.has('w') || parts.has('l')) ok = (await writeGoals()) && ok;
-	if (parts.has('d')) ok = (await sharedQuota()) && ok;
+	if (parts.has('d')) ok = (await sharedQuota('d')) && ok;
+	if (parts.has('e')) ok = (await sharedQuota('e')) && ok;
 	if (parts.has('t')) await triggerCost();
 	if (parts.has('u') || parts.has('upload')) ok = (await uploadGoals()) && ok;
 	if (!ok) {

@@ -5,6 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resolveIotCredentials } from '../../nodes/AlibabaCloudIot/transport/iotCredentials';
+import { QUOTA_REDIS_VARIABLE } from '../../nodes/AlibabaCloudIot/transport/quotaRedisConfig';
+import { startRedis } from '../../tools/services/redis';
 import { credentialFor } from './benchCredential';
 import { EmulatorProcess } from './emulatorProcess';
 import { runListInEngine } from './runListInEngine';
@@ -18,6 +20,8 @@ export interface ScenarioSpec {
 	/** Enforced by the emulator and used by the node's limiter; 0 = no limit. */
 	qps: number;
 	latencyMs: number;
+	/** (e): the same run with the shared quota limiter on, on a Redis of the scenario's own. */
+	sharedQuota?: boolean;
 }
 
 export interface ScenarioResult {
@@ -36,6 +40,9 @@ export interface ScenarioResult {
 
 async function run(spec: ScenarioSpec): Promise<ScenarioResult> {
 	const emulator = await EmulatorProcess.start({ qps: spec.qps, latencyMs: spec.latencyMs });
+	const redis = spec.sharedQuota ? await startRedis() : undefined;
+	// Read once, at the node's first request.
+	process.env[QUOTA_REDIS_VARIABLE] = redis ? `redis://127.0.0.1:${redis.port}` : '';
 	try {
 		const firmwareIds: string[] = [];
 		let expectedJobs = 0;
@@ -79,6 +86,7 @@ async function run(spec: ScenarioSpec): Promise<ScenarioResult> {
 		};
 	} finally {
 		await emulator.stop();
+		await redis?.stop();
 	}
 }
 

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 
 import { QUOTA_REDIS_VARIABLE } from '../../nodes/AlibabaCloudIot/transport/quotaRedisConfig';
+import { QUOTA_WINDOW_MS } from '../../nodes/AlibabaCloudIot/transport/quotaWindow';
+import { RETRY_AFTER_MS } from '../../nodes/AlibabaCloudIot/transport/sharedQuotaRedis';
 import { startRedis, type RedisServer } from '../../tools/services/redis';
 import { credentialFor } from './benchCredential';
 import { EmulatorProcess } from './emulatorProcess';
@@ -32,8 +34,7 @@ export interface SharedQuotaSpec {
 	};
 }
 
-/** The emulator's traffic figures from Redis's return on (the outage's aftermath). */
-export interface AfterOutage {
+export interface Traffic {
 	requests: number;
 	throttled: number;
 }
@@ -48,7 +49,8 @@ export interface SharedQuotaResult extends SharedQuotaSpec {
 	throttled: number;
 	busyPeriodMs: number;
 	peakAcceptedPerSecond: number;
-	afterOutage?: AfterOutage;
+	/** From Redis's restart to the end; and from when every process has rejoined to the end. */
+	afterOutage?: { fromReturn: Traffic; fromRejoin: Traffic };
 }
 
 interface Worker {
@@ -74,20 +76,30 @@ async function resultOf(worker: Worker): Promise<ListWorkerResult> {
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Stops Redis `downAfterMs` into the run and starts it again on the same port `downForMs` later. */
+/** Every process has asked Redis again by then (each retries RETRY_AFTER_MS after its last failure) and the window has passed. */
+const REJOINED_AFTER_MS = RETRY_AFTER_MS + QUOTA_WINDOW_MS + 500;
+
+/**
+ * Stops Redis `downAfterMs` into the run and starts it again on the same port `downForMs` later;
+ * returns the emulator's counts at the restart and once every process has rejoined.
+ */
 async function outage(
 	redis: { current: RedisServer },
 	emulator: EmulatorProcess,
 	plan: { downAfterMs: number; downForMs: number },
-): Promise<AfterOutage> {
+): Promise<[Traffic, Traffic]> {
 	await sleep(plan.downAfterMs);
 	const { port } = redis.current;
 	await redis.current.stop();
 	await sleep(plan.downForMs);
 	redis.current = await startRedis({ port });
-	const { overall } = await emulator.stats();
-	return { requests: overall.requests, throttled: overall.throttled };
+	const atReturn = (await emulator.stats()).overall;
+	await sleep(REJOINED_AFTER_MS);
+	const rejoined = (await emulator.stats()).overall;
+	return [atReturn, rejoined];
 }
+
+const since = (end: Traffic, start: Traffic): Traffic => ({ requests: end.requests - start.requests, throttled: end.throttled - start.throttled });
 
 async function run(spec: SharedQuotaSpec): Promise<SharedQuotaResult> {
 	const emulator = await EmulatorProcess.start({ qps: spec.qps, latencyMs: spec.latencyMs });
@@ -126,10 +138,7 @@ async function run(spec: SharedQuotaSpec): Promise<SharedQuotaResult> {
 			throttled: overall.throttled,
 			busyPeriodMs: overall.busyPeriodMs,
 			peakAcceptedPerSecond: Math.max(0, ...Object.values(overall.peakAcceptedPerSecondByAccount)),
-			afterOutage: returned && {
-				requests: overall.requests - returned.requests,
-				throttled: overall.throttled - returned.throttled,
-			},
+			afterOutage: returned && { fromReturn: since(overall, returned[0]), fromRejoin: since(overall, returned[1]) },
 		};
 	} finally {
 		for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGTERM');

@@ -46,9 +46,13 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 		);
 		return await withRetries(
 			async () => {
-				const send = async () => await sendIotRequest(credentials, action, params, timeoutMs, settings.method);
-				// The shared grant (off unless ALIBABA_CLOUD_IOT_QUOTA_REDIS is set) first; the local adaptive limiter still applies.
-				await waitForSharedQuota(quotaGroup, action, options.quotaPerSecondOf?.(action), credentials.maxRequestsPerSecond);
+				// The local adaptive limiter grants first, then the shared slot (off unless ALIBABA_CLOUD_IOT_QUOTA_REDIS
+				// is set) is reserved and waited for: the request leaves at its shared slot, not whenever a local
+				// queue lets it go, so the slots of all workers stay the order in which requests reach Alibaba.
+				const send = async () => {
+					await waitForSharedQuota(quotaGroup, action, options.quotaPerSecondOf?.(action), credentials.maxRequestsPerSecond);
+					return await sendIotRequest(credentials, action, params, timeoutMs, settings.method);
+				};
 				try {
 					return limiter ? await limiter.schedule(send) : await send();
 				} catch (error) {

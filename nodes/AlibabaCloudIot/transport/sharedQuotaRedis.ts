@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import Redis, { Cluster, type RedisOptions } from 'ioredis';
 
 import type { QuotaRedisConfig } from './quotaRedisConfig';
+import { QUOTA_WINDOW_MS } from './quotaWindow';
 import { IDLE_EXPIRY_MS, slotIntervalMs } from './sharedQuotaState';
 import { SHARED_QUOTA_LUA } from './sharedQuotaScript';
 
 export const COMMAND_TIMEOUT_MS = 200;
-export const RETRY_AFTER_MS = 5_000;
-const CONNECT_TIMEOUT_MS = 1_000;
+export const RETRY_AFTER_MS = 1_000;
+/** How long a connection may take in the background; requests do not wait for it beyond COMMAND_TIMEOUT_MS. */
+const CONNECT_TIMEOUT_MS = 2_000;
 /** The hash tag puts every key of this package in one cluster slot. */
 const KEY_PREFIX = 'n8n-nodes-alibabacloud-iot:{quota}:';
 
@@ -28,6 +30,9 @@ export function sharedQuotaKey(group: string, action: string): string {
 
 export class SharedQuotaRedis {
 	private client: Client | undefined;
+	private connecting: Promise<unknown> | undefined;
+	/** When this process last sent a request of a key without a shared slot. */
+	private readonly soloSentAt = new Map<string, number>();
 	private downUntil = 0;
 	private saidDown = false;
 
@@ -61,9 +66,13 @@ export class SharedQuotaRedis {
 	}
 
 	private async run(key: string, args: string[]): Promise<number | 'fallback'> {
-		if (this.now() < this.downUntil) return 'fallback';
+		const client = this.now() < this.downUntil ? undefined : await this.clientWithin(COMMAND_TIMEOUT_MS);
+		if (!client) {
+			this.soloSentAt.set(key, this.now());
+			return 'fallback';
+		}
 		try {
-			const client = await this.connect();
+			await this.holdAfterSolo(client, key);
 			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, String(IDLE_EXPIRY_MS));
 			if (this.saidDown) this.log('Shared quota limiter: Redis answers again, requests share one quota again');
 			this.saidDown = false;
@@ -71,6 +80,42 @@ export class SharedQuotaRedis {
 		} catch (error) {
 			this.markDown(error);
 			return 'fallback';
+		}
+	}
+
+	/**
+	 * Back from sending on its own: what this process sent in the last window still counts at
+	 * Alibaba, while the shared state (a restarted Redis, an expired key) may know nothing of it.
+	 * Every worker's next slot waits until that window has passed, rather than run into it.
+	 */
+	private async holdAfterSolo(client: Client, key: string): Promise<void> {
+		const soloAt = this.soloSentAt.get(key);
+		if (soloAt === undefined) return;
+		this.soloSentAt.delete(key);
+		const pauseMs = Math.round(soloAt + QUOTA_WINDOW_MS - this.now());
+		if (pauseMs <= 0) return;
+		await client.eval(SHARED_QUOTA_LUA, 1, key, 'penalise', '0', '1', '0', String(pauseMs), String(IDLE_EXPIRY_MS));
+	}
+
+	/**
+	 * The connected client, or undefined when it is not ready within `boundMs`. A slow connection
+	 * goes on in the background for later requests; meanwhile every request falls back at once.
+	 */
+	private async clientWithin(boundMs: number): Promise<Client | undefined> {
+		if (this.client) return this.client;
+		if (this.connecting) return undefined;
+		const connecting = this.open().then(
+			(client) => (this.client = client),
+			(error: unknown) => void this.markDown(error),
+		);
+		this.connecting = connecting;
+		void connecting.finally(() => (this.connecting = undefined));
+		let timer: NodeJS.Timeout | undefined;
+		const bound = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), boundMs)));
+		try {
+			return await Promise.race([connecting, bound]);
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 
@@ -88,9 +133,8 @@ export class SharedQuotaRedis {
 		void this.close();
 	}
 
-	/** Connected client; a connection that is not ready within the bound counts as Redis trouble. */
-	private async connect(): Promise<Client> {
-		if (this.client) return this.client;
+	/** A new connection, ready; one that is not ready within CONNECT_TIMEOUT_MS counts as Redis trouble. */
+	private async open(): Promise<Client> {
 		const { config } = this;
 		const options: RedisOptions = {
 			username: config.username,
@@ -122,7 +166,6 @@ export class SharedQuotaRedis {
 		// The connection must not keep a process alive that has nothing else to do (`n8n execute`, a bench child).
 		const connections = client instanceof Cluster ? client.nodes() : [client];
 		for (const connection of connections) connection.stream?.unref();
-		this.client = client;
 		return client;
 	}
 }
