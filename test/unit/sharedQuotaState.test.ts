@@ -7,65 +7,74 @@ import {
 	type SharedQuotaState,
 } from '../../nodes/AlibabaCloudIot/transport/sharedQuotaState';
 
-/** Reserves `count` slots arriving at the given times, carrying the state like the Lua script does. */
-function reserveAll(arrivals: number[], perSecond: number, start: SharedQuotaState = EMPTY_STATE) {
+/** Reserves a slot for each arrival time, carrying the state like the Lua script does; returns the start times. */
+function reserveAll(arrivals: number[], limit: number, start: SharedQuotaState = EMPTY_STATE) {
 	let state = start;
-	return arrivals.map((now) => {
-		const reservation = reserve(state, now, perSecond);
+	const starts = arrivals.map((now) => {
+		const reservation = reserve(state, now, limit);
 		state = reservation.state;
 		return now + reservation.waitMs;
 	});
+	return { starts, state };
 }
 
-describe('shared quota state (GCRA)', () => {
-	it('the ceiling is the lower of the action quota and the credential maximum', () => {
+/** The most starts within any 1000 ms (Alibaba's window): never above the limit. */
+function busiestSecond(starts: number[]): number {
+	return Math.max(...starts.map((from) => starts.filter((at) => at >= from && at < from + 1_000).length));
+}
+
+describe('shared quota state (a sliding window of reserved slots)', () => {
+	it('the ceiling is the lower of the action quota and the credential maximum, in whole requests', () => {
 		expect(ceilingPerSecond(10, undefined)).toBe(10);
 		expect(ceilingPerSecond(10, 4)).toBe(4);
 		expect(ceilingPerSecond(10, 50)).toBe(10);
 		expect(ceilingPerSecond(10, 0)).toBe(10);
+		expect(ceilingPerSecond(Infinity, undefined)).toBe(1);
 	});
 
-	it('a free slot is granted at once', () => {
-		expect(reserve(EMPTY_STATE, 5_000, 10).waitMs).toBe(0);
+	it('up to the limit at once, as a lone client may; the next ones one window (1,050 ms) later', () => {
+		const { starts } = reserveAll(new Array<number>(25).fill(1_000), 10);
+		expect(starts.slice(0, 10)).toEqual(new Array(10).fill(1_000));
+		expect(starts.slice(10, 20)).toEqual(new Array(10).fill(2_050));
+		expect(starts.slice(20)).toEqual(new Array(5).fill(3_100));
 	});
 
-	it('twenty requests arriving together (any number of workers) start 105 ms apart at 10/s (the window margin)', () => {
-		const starts = reserveAll(new Array<number>(20).fill(1_000), 10);
-		expect(starts).toEqual(Array.from({ length: 20 }, (_, index) => 1_000 + index * 105));
+	it('however many workers ask, in whatever pattern, no 1,000 ms holds more than the limit', () => {
+		// Eight workers, each asking at its own rhythm.
+		const arrivals = Array.from({ length: 400 }, (_, index) => (index % 8) * 37 + Math.floor(index / 8) * 90).sort((a, b) => a - b);
+		const { starts } = reserveAll(arrivals, 10);
+		expect(busiestSecond(starts)).toBeLessThanOrEqual(10);
 	});
 
-	it('first come first served: a later arrival never overtakes an earlier reservation', () => {
-		const starts = reserveAll([0, 0, 0, 50, 60, 400, 1_000], 10);
-		for (let index = 1; index < starts.length; index++) {
-			expect(starts[index]).toBeGreaterThanOrEqual(starts[index - 1] + 105);
-		}
-		expect(starts.at(-1)).toBe(1_000);
+	it('first come first served: a later arrival never starts before an earlier one', () => {
+		const { starts } = reserveAll([0, 0, 0, 50, 60, 400, 1_000, 1_000, 1_200, 5_000], 3);
+		for (let index = 1; index < starts.length; index++) expect(starts[index]).toBeGreaterThanOrEqual(starts[index - 1]);
+		expect(busiestSecond(starts)).toBeLessThanOrEqual(3);
+		expect(starts.at(-1)).toBe(5_000);
 	});
 
-	it('no burst credit builds up while idle', () => {
-		const after = reserveAll([0, 10_000, 10_000], 10);
-		expect(after).toEqual([0, 10_000, 10_105]);
+	it('a penalty lengthens the window for every later reservation, and ends on time', () => {
+		const { state } = penalise(EMPTY_STATE, 0, { factor: 2, durationMs: 5_000 });
+		expect(reserveAll(new Array<number>(4).fill(0), 2, state).starts).toEqual([0, 0, 2_100, 2_100]);
+		// After the penalty: the plain window again.
+		const after = reserveAll([6_000, 6_000, 6_000], 2, state).starts;
+		expect(after).toEqual([6_000, 6_000, 7_050]);
 	});
 
-	it('a penalty slows every later reservation and ends on time', () => {
-		const { state } = penalise(EMPTY_STATE, 0, { factor: 2, durationMs: 1_000 });
-		const starts = reserveAll([0, 0, 0], 10, state);
-		expect(starts).toEqual([0, 210, 420]);
-		const later = reserve(reserve(state, 2_000, 10).state, 2_000, 10);
-		expect(later.waitMs).toBe(105);
-	});
-
-	it('a pause hint holds every slot until it ends; penalties never shorten', () => {
+	it('a pause holds every slot until it ends; a milder penalty never shortens one in force', () => {
 		const first = penalise(EMPTY_STATE, 0, { factor: 3, durationMs: 5_000, pauseMs: 700 }).state;
 		expect(reserve(first, 100, 10).waitMs).toBe(600);
 		const milder = penalise(first, 1_000, { factor: 1.5, durationMs: 500 }).state;
 		expect(milder.penaltyFactor).toBe(3);
 		expect(milder.penaltyUntil).toBe(5_000);
+		expect(milder.holdUntil).toBeGreaterThanOrEqual(700);
 	});
 
-	it('keys expire after the idle time past the last slot or penalty', () => {
-		const reservation = reserve(EMPTY_STATE, 0, 10);
-		expect(reservation.ttlMs).toBe(105 + IDLE_EXPIRY_MS);
+	it('keeps only the last `limit` slots, and keys expire after the idle time past the last slot or penalty', () => {
+		const { state } = reserveAll(new Array<number>(30).fill(0), 10);
+		expect(state.slots).toHaveLength(10);
+		expect(reserve(EMPTY_STATE, 0, 10).ttlMs).toBe(IDLE_EXPIRY_MS);
+		expect(reserve(state, 0, 10).ttlMs).toBe(3_150 + IDLE_EXPIRY_MS);
 		expect(penalise(EMPTY_STATE, 0, { factor: 2, durationMs: 3_000 }).ttlMs).toBe(3_000 + IDLE_EXPIRY_MS);
 	});
 });

@@ -20,11 +20,12 @@ const APT_TIMEOUT_MS = 15 * 60_000;
 const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
 /** Installs what is missing; returns the packages it installed (none when everything was there). */
-export async function ensureDebianPackages(log: (line: string) => void): Promise<string[]> {
+export async function ensureDebianPackages(log: (line: string) => void, only?: string[]): Promise<string[]> {
+	const wanted = PACKAGES.filter(({ name }) => !only || only.includes(name));
 	const missing: string[] = [];
-	for (const { name, present } of PACKAGES) if (!(await present())) missing.push(name);
+	for (const { name, present } of wanted) if (!(await present())) missing.push(name);
 	if (missing.length === 0) {
-		log(`Debian packages present: ${PACKAGES.map(({ name }) => name).join(', ')}`);
+		log(`Debian packages present: ${wanted.map(({ name }) => name).join(', ')}`);
 		return [];
 	}
 	if (process.getuid?.() !== 0) {

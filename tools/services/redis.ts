@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { cleanEnv } from '../n8n/childEnv';
 import { freePort } from '../n8n/freePort';
 import { spawnGroup, withTimeout, type RunningProcess } from '../n8n/processes';
+import { ensureDebianPackages } from './debianPackages';
 
 export interface RedisServer {
 	host: string;
@@ -18,6 +19,8 @@ const READY_TIMEOUT_MS = 15_000;
 
 /** `port`: start again where a stopped one was (a Redis coming back after an outage). */
 export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+	// The shared quota's tests and bench start their own Redis, like the queue-mode run.
+	await ensureDebianPackages(() => undefined, ['redis-server']);
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-iot-e2e-redis-'));
 	const port = options.port ?? (await freePort());
 	let output = '';

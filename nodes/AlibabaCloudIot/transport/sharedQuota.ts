@@ -7,31 +7,36 @@ import { readFileSync } from 'node:fs';
 
 import { LoggerProxy } from 'n8n-workflow';
 
+import { systemClock } from './clock';
 import { describeQuotaRedis, readQuotaRedisSetting } from './quotaRedisConfig';
-import { SharedQuotaRedis } from './sharedQuotaRedis';
+import type { SharedQuotaRedis } from './sharedQuotaRedis';
 import { ceilingPerSecond } from './sharedQuotaState';
 
-let shared: SharedQuotaRedis | undefined | null = null;
+let shared: Promise<SharedQuotaRedis | undefined> | undefined;
 
 // n8n initialises n8n-workflow's LoggerProxy with its own logger: these lines land in n8n's log
 // (N8N_LOG_OUTPUT, N8N_LOG_LEVEL) like n8n's own. Outside n8n the proxy is silent.
 const prefix = (line: string) => `Alibaba Cloud IoT: ${line}`;
-const warn = (line: string) => LoggerProxy.warn(prefix(line));
+const log = { warn: (line: string) => LoggerProxy.warn(prefix(line)), info: (line: string) => LoggerProxy.info(prefix(line)) };
 
-function sharedQuota(): SharedQuotaRedis | undefined {
-	if (shared !== null) return shared;
-	const setting = readQuotaRedisSetting(process.env, (path) => readFileSync(path, 'utf8'));
-	if (setting.kind === 'invalid') warn(describeQuotaRedis(setting));
-	if (setting.kind === 'on') LoggerProxy.info(prefix(describeQuotaRedis(setting)));
-	shared = setting.kind === 'on' ? new SharedQuotaRedis(setting.config, warn) : undefined;
-	return shared;
+/** Read once per process, at its first request; ioredis is loaded only when the limiter is on. */
+async function sharedQuota(): Promise<SharedQuotaRedis | undefined> {
+	shared ??= (async () => {
+		const setting = readQuotaRedisSetting(process.env, (path) => readFileSync(path, 'utf8'));
+		if (setting.kind === 'invalid') log.warn(describeQuotaRedis(setting));
+		if (setting.kind !== 'on') return undefined;
+		log.info(describeQuotaRedis(setting));
+		const { SharedQuotaRedis } = await import('./sharedQuotaRedis');
+		return new SharedQuotaRedis(setting.config, log);
+	})();
+	return await shared;
 }
 
 /** Tests and the bench: forget the process's Redis client so the next request reads the environment again. */
 export async function resetSharedQuota(): Promise<void> {
 	const previous = shared;
-	shared = null;
-	await previous?.close();
+	shared = undefined;
+	await (await previous)?.close();
 }
 
 export async function waitForSharedQuota(
@@ -40,10 +45,12 @@ export async function waitForSharedQuota(
 	actionQuota: number | undefined,
 	credentialMax: number | undefined,
 ): Promise<void> {
-	const quota = sharedQuota();
+	// Max Requests per Second 0: no limit at all (an endpoint without Alibaba's quota).
+	if (credentialMax === 0) return;
+	const quota = await sharedQuota();
 	if (!quota) return;
 	const waitMs = await quota.reserve(group, action, ceilingPerSecond(actionQuota ?? Infinity, credentialMax));
-	if (waitMs !== 'fallback' && waitMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, waitMs));
+	if (waitMs !== 'fallback' && waitMs > 0) await systemClock.sleep(waitMs);
 }
 
 /**
@@ -54,5 +61,5 @@ export async function waitForSharedQuota(
 export const SHARED_PENALTY = { factor: 1.5, durationMs: 2_000 };
 
 export async function penaliseSharedQuota(group: string, action: string): Promise<void> {
-	await sharedQuota()?.penalise(group, action, SHARED_PENALTY);
+	await (await sharedQuota())?.penalise(group, action, SHARED_PENALTY);
 }

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import Redis, { Cluster, type RedisOptions } from 'ioredis';
 
 import type { QuotaRedisConfig } from './quotaRedisConfig';
+import { systemClock } from './clock';
 import { QUOTA_WINDOW_MS } from './quotaWindow';
-import { IDLE_EXPIRY_MS, slotIntervalMs } from './sharedQuotaState';
+import { IDLE_EXPIRY_MS, type Penalty } from './sharedQuotaState';
 import { SHARED_QUOTA_LUA } from './sharedQuotaScript';
 
 export const COMMAND_TIMEOUT_MS = 200;
@@ -20,7 +21,11 @@ const CONNECT_TIMEOUT_MS = 2_000;
 const KEY_PREFIX = 'n8n-nodes-alibabacloud-iot:{quota}:';
 
 type Client = Redis | Cluster;
-type Log = (line: string) => void;
+/** Where the process says it went on its own (warn) and came back (info). */
+export interface SharedQuotaLog {
+	warn(line: string): void;
+	info(line: string): void;
+}
 
 /** The quota group is hashed so the key never shows an AccessKey ID. */
 export function sharedQuotaKey(group: string, action: string): string {
@@ -38,21 +43,22 @@ export class SharedQuotaRedis {
 
 	constructor(
 		private readonly config: QuotaRedisConfig,
-		private readonly log: Log,
+		private readonly log: SharedQuotaLog,
 		private readonly now: () => number = Date.now,
 	) {}
 
-	/** Ms to wait for this request's shared slot, or 'fallback' when Redis cannot tell. */
-	async reserve(group: string, action: string, perSecond: number): Promise<number | 'fallback'> {
-		const answer = await this.run(sharedQuotaKey(group, action), ['reserve', String(slotIntervalMs(perSecond)), '1', '0', '0']);
+	/** Ms to wait for this request's shared slot (at most `limit` per window), or 'fallback' when Redis cannot tell. */
+	async reserve(group: string, action: string, limit: number): Promise<number | 'fallback'> {
+		const answer = await this.run(sharedQuotaKey(group, action), ['reserve', String(limit), String(QUOTA_WINDOW_MS), '1', '0', '0']);
 		return answer === 'fallback' ? answer : Math.max(0, answer);
 	}
 
 	/** A throttle seen here slows every worker on this group + action. */
-	async penalise(group: string, action: string, penalty: { factor: number; durationMs: number; pauseMs?: number }): Promise<void> {
+	async penalise(group: string, action: string, penalty: Penalty): Promise<void> {
 		await this.run(sharedQuotaKey(group, action), [
 			'penalise',
-			'1',
+			'0',
+			'0',
 			String(penalty.factor),
 			String(Math.round(penalty.durationMs)),
 			String(Math.round(penalty.pauseMs ?? 0)),
@@ -74,7 +80,7 @@ export class SharedQuotaRedis {
 		try {
 			await this.holdAfterSolo(client, key);
 			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, String(IDLE_EXPIRY_MS));
-			if (this.saidDown) this.log('Shared quota limiter: Redis answers again, requests share one quota again');
+			if (this.saidDown) this.log.info('Shared quota limiter: Redis answers again, requests share one quota again');
 			this.saidDown = false;
 			return Number(answer);
 		} catch (error) {
@@ -94,7 +100,7 @@ export class SharedQuotaRedis {
 		this.soloSentAt.delete(key);
 		const pauseMs = Math.round(soloAt + QUOTA_WINDOW_MS - this.now());
 		if (pauseMs <= 0) return;
-		await client.eval(SHARED_QUOTA_LUA, 1, key, 'penalise', '0', '1', '0', String(pauseMs), String(IDLE_EXPIRY_MS));
+		await client.eval(SHARED_QUOTA_LUA, 1, key, 'penalise', '0', '0', '1', '0', String(pauseMs), String(IDLE_EXPIRY_MS));
 	}
 
 	/**
@@ -110,13 +116,8 @@ export class SharedQuotaRedis {
 		);
 		this.connecting = connecting;
 		void connecting.finally(() => (this.connecting = undefined));
-		let timer: NodeJS.Timeout | undefined;
-		const bound = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), boundMs)));
-		try {
-			return await Promise.race([connecting, bound]);
-		} finally {
-			clearTimeout(timer);
-		}
+		const bound = systemClock.sleep(boundMs).then(() => undefined);
+		return await Promise.race([connecting, bound]);
 	}
 
 	private markDown(error: unknown): void {
@@ -126,7 +127,7 @@ export class SharedQuotaRedis {
 		// Only the error's class and code: ioredis messages may name hosts and users, never secrets, but be sparing.
 		const code = (error as { code?: unknown }).code;
 		const kind = error instanceof Error ? error.name : 'error';
-		this.log(
+		this.log.warn(
 			`Shared quota limiter: Redis did not answer (${kind}${typeof code === 'string' ? ` ${code}` : ''}); ` +
 				`this process limits requests on its own and tries Redis again in ${RETRY_AFTER_MS / 1000} s`,
 		);
@@ -154,11 +155,13 @@ export class SharedQuotaRedis {
 			: new Redis({ ...options, host: config.host, port: config.port });
 		client.on('error', () => undefined); // reported once through markDown
 		try {
-			await new Promise<void>((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error('Redis connection not ready in time')), CONNECT_TIMEOUT_MS);
-				client.once('ready', () => (clearTimeout(timer), resolve()));
-				client.once('end', () => (clearTimeout(timer), reject(new Error('Redis connection closed'))));
+			const ready = new Promise<void>((resolve, reject) => {
+				client.once('ready', () => resolve());
+				client.once('end', () => reject(new Error('Redis connection closed')));
 			});
+			// ioredis gives up after connectTimeout and ends the client; this is only a backstop.
+			const late = systemClock.sleep(CONNECT_TIMEOUT_MS + 500).then(() => Promise.reject(new Error('Redis connection not ready in time')));
+			await Promise.race([ready, late]);
 		} catch (error) {
 			client.disconnect();
 			throw error;

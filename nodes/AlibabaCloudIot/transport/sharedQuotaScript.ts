@@ -2,31 +2,37 @@
  * The one Lua script that updates a shared quota state atomically, on Redis's own clock (TIME), so
  * hosts with skewed clocks still share one first-come-first-served order. It mirrors
  * sharedQuotaState.ts (reserve / penalise); keep the two in step.
- * KEYS[1] the state hash; ARGV: mode ('reserve' | 'penalise'), intervalMs (slotIntervalMs), factor, durationMs, pauseMs, idleMs.
+ * KEYS[1] the state hash (slots: comma-separated ms, oldest first; hold; pu; pf).
+ * ARGV: mode ('reserve' | 'penalise'), limit, windowMs, factor, durationMs, pauseMs, idleMs.
  * Returns the ms to wait before sending (reserve) or 0 (penalise).
  */
 export const SHARED_QUOTA_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local tat = tonumber(redis.call('HGET', KEYS[1], 'tat') or '0')
-local pu = tonumber(redis.call('HGET', KEYS[1], 'pu') or '0')
-local pf = tonumber(redis.call('HGET', KEYS[1], 'pf') or '1')
+local state = redis.call('HMGET', KEYS[1], 'slots', 'hold', 'pu', 'pf')
+local slots = {}
+for value in string.gmatch(state[1] or '', '[^,]+') do slots[#slots + 1] = tonumber(value) end
+local hold = tonumber(state[2] or '0')
+local pu = tonumber(state[3] or '0')
+local pf = tonumber(state[4] or '1')
 local mode = ARGV[1]
-local idle = tonumber(ARGV[6])
-local active = now < pu
-if not active then pu = 0; pf = 1 end
+local limit = tonumber(ARGV[2])
+if now >= pu then pu = 0; pf = 1 end
 local wait = 0
 if mode == 'reserve' then
-  local interval = tonumber(ARGV[2]) * pf
-  local start = math.max(now, tat)
+  local start = math.max(now, hold, slots[#slots] or 0)
+  if #slots >= limit then start = math.max(start, slots[#slots - limit + 1] + math.ceil(tonumber(ARGV[3]) * pf)) end
+  slots[#slots + 1] = start
+  while #slots > limit do table.remove(slots, 1) end
   wait = start - now
-  tat = start + interval
 else
-  tat = math.max(tat, now + tonumber(ARGV[5]))
-  pu = math.max(pu, now + tonumber(ARGV[4]))
-  pf = math.max(pf, tonumber(ARGV[3]), 1)
+  hold = math.max(hold, now + tonumber(ARGV[6]))
+  pu = math.max(pu, now + tonumber(ARGV[5]))
+  pf = math.max(pf, tonumber(ARGV[4]), 1)
 end
-redis.call('HSET', KEYS[1], 'tat', tostring(tat), 'pu', tostring(pu), 'pf', tostring(pf))
-redis.call('PEXPIRE', KEYS[1], math.ceil(math.max(tat, pu, now) - now + idle))
+local text = {}
+for i = 1, #slots do text[i] = string.format('%d', slots[i]) end
+redis.call('HSET', KEYS[1], 'slots', table.concat(text, ','), 'hold', string.format('%d', hold), 'pu', string.format('%d', pu), 'pf', tostring(pf))
+redis.call('PEXPIRE', KEYS[1], math.ceil(math.max(slots[#slots] or 0, hold, pu, now) - now + tonumber(ARGV[7])))
 return math.ceil(wait)
 `;

@@ -1,10 +1,11 @@
 /**
  * `npm run e2e:queue`: this package in real n8n 2.41.1 queue mode. Installs what is missing
  * (Debian's postgresql and redis-server; Node.js 24 and n8n into .cache/e2e), starts Postgres and
- * Redis on free local ports in temporary folders, the IoT emulator, n8n's main process and two
+ * Redis on free local ports in temporary folders, the IoT emulator, n8n's main process and four
  * workers (each with the packed package installed as a community package in its own user folder),
- * all with the durable scheduler on; then
- *   A. calls a webhook workflow for six 3,000-job firmwares at once (one account's quota);
+ * all with the durable scheduler on and the shared quota limiter on queue mode's Redis
+ * (ALIBABA_CLOUD_IOT_QUOTA_REDIS=queue); then
+ *   A. calls a webhook workflow for eight 3,000-job firmwares at once (one account's quota);
  *   B. watches a firmware with the trigger across a restart of the main process.
  * Prints one line per check, how long each phase took, and "N passed, N failed".
  */
@@ -29,16 +30,19 @@ import { Phases } from './phases';
 import { startPostgres, type PostgresServer } from '../../../tools/services/postgres';
 import { triggerWorkflow, WEBHOOK_PATH, webhookListingWorkflow } from './queueWorkflows';
 import { startRedis, type RedisServer } from '../../../tools/services/redis';
+import { QUOTA_REDIS_VARIABLE } from '../../../nodes/AlibabaCloudIot/transport/quotaRedisConfig';
 import { runTriggerRestart } from './triggerRestart';
 import { WatchedFirmware } from './watchedFirmware';
 import { runWebhookBurst } from './webhookBurst';
 
-const BURST_FIRMWARES: FirmwareSpec[] = Array.from({ length: 6 }, (_, index) => ({
+const BURST_FIRMWARES: FirmwareSpec[] = Array.from({ length: 8 }, (_, index) => ({
 	firmwareId: `FwQueueE2eBurst${String(index + 1).padStart(7, '0')}`,
 	jobCount: 3000,
 	seed: 9000 + index,
 }));
-const WORKER_CONCURRENCY = 3;
+const WORKERS = 4;
+/** Eight listings on four workers of two slots each: every worker runs two of them at once. */
+const WORKER_CONCURRENCY = 2;
 
 async function main(): Promise<number> {
 	installCleanupHandlers();
@@ -95,8 +99,12 @@ async function main(): Promise<number> {
 		);
 		log(`postgres 127.0.0.1:${postgres.port}, redis 127.0.0.1:${redis.port}, emulator ${emulator.url}`);
 
-		const env = queueModeEnv(postgres, redis);
-		const folders = { main: userFolder('main'), workers: [userFolder('worker1'), userFolder('worker2')] };
+		// Every process (main and workers) shares the account's quota through queue mode's own Redis.
+		const env = { ...queueModeEnv(postgres, redis), [QUOTA_REDIS_VARIABLE]: 'queue' };
+		const folders = {
+			main: userFolder('main'),
+			workers: Array.from({ length: WORKERS }, (_, index) => userFolder(`worker${index + 1}`)),
+		};
 		const expected = new ExpectedJobs();
 		const credential = emulatorCredential(emulator, 'queueE2eAccount1', 'Alibaba Cloud IoT (queue e2e)');
 		const listing = webhookListingWorkflow(credential);
@@ -124,7 +132,7 @@ async function main(): Promise<number> {
 		let mainStartedAt = Date.now();
 		// Workers need only the migrated database; main starts once the workflows are published,
 		// which is when n8n activates published workflows.
-		await phases.time('start two workers; import and publish the workflows, then start main', () =>
+		await phases.time(`start ${WORKERS} workers; import and publish the workflows, then start main`, () =>
 			Promise.all([
 				...folders.workers.map((folder, index) =>
 					checks.step(`n8n worker ${index + 1} (concurrency ${WORKER_CONCURRENCY})`, async () => {
@@ -158,6 +166,7 @@ async function main(): Promise<number> {
 				workers,
 				emulator,
 				postgres,
+				redis,
 				workflowId: listing.id,
 				firmwares: BURST_FIRMWARES,
 				expected,
