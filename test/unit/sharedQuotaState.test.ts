@@ -7,11 +7,14 @@ import {
 	type SharedQuotaState,
 } from '../../nodes/AlibabaCloudIot/transport/sharedQuotaState';
 
-/** Reserves a slot for each arrival time, carrying the state like the Lua script does; returns the start times. */
-function reserveAll(arrivals: number[], limit: number, start: SharedQuotaState = EMPTY_STATE) {
+/**
+ * Reserves a slot for each arrival time, carrying the state like the Lua script does; returns the
+ * start times. `clients` names who asks each time (cycled): one name is a process on its own.
+ */
+function reserveAll(arrivals: number[], limit: number, start: SharedQuotaState = EMPTY_STATE, clients = ['p1']) {
 	let state = start;
-	const starts = arrivals.map((now) => {
-		const reservation = reserve(state, now, limit);
+	const starts = arrivals.map((now, index) => {
+		const reservation = reserve(state, now, limit, clients[index % clients.length]);
 		state = reservation.state;
 		return now + reservation.waitMs;
 	});
@@ -42,8 +45,16 @@ describe('shared quota state (a sliding window of reserved slots)', () => {
 	it('however many workers ask, in whatever pattern, no 1,000 ms holds more than the limit', () => {
 		// Eight workers, each asking at its own rhythm.
 		const arrivals = Array.from({ length: 400 }, (_, index) => (index % 8) * 37 + Math.floor(index / 8) * 90).sort((a, b) => a - b);
-		const { starts } = reserveAll(arrivals, 10);
-		expect(busiestSecond(starts)).toBeLessThanOrEqual(10);
+		for (const clients of [['p1'], ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']]) {
+			expect(busiestSecond(reserveAll(arrivals, 10, EMPTY_STATE, clients).starts)).toBeLessThanOrEqual(10);
+		}
+	});
+
+	it('while several processes share the quota, slots are spaced a tenth of the window apart; alone again, bursts again', () => {
+		const { starts, state } = reserveAll(new Array<number>(4).fill(1_000), 10, EMPTY_STATE, ['p1', 'p2']);
+		expect(starts).toEqual([1_000, 1_105, 1_210, 1_315]);
+		// Long after the last other process asked, one process has it to itself.
+		expect(reserveAll(new Array<number>(3).fill(10_000), 10, state, ['p2']).starts).toEqual([10_000, 10_000, 10_000]);
 	});
 
 	it('first come first served: a later arrival never starts before an earlier one', () => {
@@ -63,7 +74,7 @@ describe('shared quota state (a sliding window of reserved slots)', () => {
 
 	it('a pause holds every slot until it ends; a milder penalty never shortens one in force', () => {
 		const first = penalise(EMPTY_STATE, 0, { factor: 3, durationMs: 5_000, pauseMs: 700 }).state;
-		expect(reserve(first, 100, 10).waitMs).toBe(600);
+		expect(reserve(first, 100, 10, 'p1').waitMs).toBe(600);
 		const milder = penalise(first, 1_000, { factor: 1.5, durationMs: 500 }).state;
 		expect(milder.penaltyFactor).toBe(3);
 		expect(milder.penaltyUntil).toBe(5_000);
@@ -73,8 +84,8 @@ describe('shared quota state (a sliding window of reserved slots)', () => {
 	it('keeps only the last `limit` slots, and keys expire after the idle time past the last slot or penalty', () => {
 		const { state } = reserveAll(new Array<number>(30).fill(0), 10);
 		expect(state.slots).toHaveLength(10);
-		expect(reserve(EMPTY_STATE, 0, 10).ttlMs).toBe(IDLE_EXPIRY_MS);
-		expect(reserve(state, 0, 10).ttlMs).toBe(3_150 + IDLE_EXPIRY_MS);
+		expect(reserve(EMPTY_STATE, 0, 10, 'p1').ttlMs).toBe(IDLE_EXPIRY_MS);
+		expect(reserve(state, 0, 10, 'p1').ttlMs).toBe(3_150 + IDLE_EXPIRY_MS);
 		expect(penalise(EMPTY_STATE, 0, { factor: 2, durationMs: 3_000 }).ttlMs).toBe(3_000 + IDLE_EXPIRY_MS);
 	});
 });

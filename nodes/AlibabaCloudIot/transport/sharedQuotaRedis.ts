@@ -3,14 +3,14 @@
  * connection, script error) answers "fallback": the caller uses its local adaptive limiter at once.
  * The process says so once in the log (no connection secrets) and tries Redis again after a few seconds.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import Redis, { Cluster, type RedisOptions } from 'ioredis';
 
 import type { QuotaRedisConfig } from './quotaRedisConfig';
 import { systemClock } from './clock';
 import { QUOTA_WINDOW_MS } from './quotaWindow';
-import { IDLE_EXPIRY_MS, type Penalty } from './sharedQuotaState';
+import { IDLE_EXPIRY_MS, SHARED_SPELL_MS, type Penalty } from './sharedQuotaState';
 import { SHARED_QUOTA_LUA } from './sharedQuotaScript';
 
 export const COMMAND_TIMEOUT_MS = 200;
@@ -35,7 +35,9 @@ export function sharedQuotaKey(group: string, action: string): string {
 
 export class SharedQuotaRedis {
 	private client: Client | undefined;
-	private connecting: Promise<unknown> | undefined;
+	private connecting: Promise<Client | undefined> | undefined;
+	/** The script's last arguments: idle expiry, this process's name in the state, the shared spell. */
+	private readonly tail = [String(IDLE_EXPIRY_MS), randomUUID(), String(SHARED_SPELL_MS)];
 	/** When this process last sent a request of a key without a shared slot. */
 	private readonly soloSentAt = new Map<string, number>();
 	private downUntil = 0;
@@ -79,7 +81,7 @@ export class SharedQuotaRedis {
 		}
 		try {
 			await this.holdAfterSolo(client, key);
-			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, String(IDLE_EXPIRY_MS));
+			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, ...this.tail);
 			if (this.saidDown) this.log.info('Shared quota limiter: Redis answers again, requests share one quota again');
 			this.saidDown = false;
 			return Number(answer);
@@ -100,24 +102,26 @@ export class SharedQuotaRedis {
 		this.soloSentAt.delete(key);
 		const pauseMs = Math.round(soloAt + QUOTA_WINDOW_MS - this.now());
 		if (pauseMs <= 0) return;
-		await client.eval(SHARED_QUOTA_LUA, 1, key, 'penalise', '0', '0', '1', '0', String(pauseMs), String(IDLE_EXPIRY_MS));
+		await client.eval(SHARED_QUOTA_LUA, 1, key, 'penalise', '0', '0', '1', '0', String(pauseMs), ...this.tail);
 	}
 
 	/**
 	 * The connected client, or undefined when it is not ready within `boundMs`. A slow connection
-	 * goes on in the background for later requests; meanwhile every request falls back at once.
+	 * goes on in the background for later requests; the requests meanwhile wait for it no longer
+	 * than the bound either (a refused one fails at once).
 	 */
 	private async clientWithin(boundMs: number): Promise<Client | undefined> {
 		if (this.client) return this.client;
-		if (this.connecting) return undefined;
-		const connecting = this.open().then(
-			(client) => (this.client = client),
-			(error: unknown) => void this.markDown(error),
-		);
-		this.connecting = connecting;
-		void connecting.finally(() => (this.connecting = undefined));
+		if (!this.connecting) {
+			const connecting = this.open().then(
+				(client) => (this.client = client),
+				(error: unknown) => void this.markDown(error),
+			);
+			this.connecting = connecting;
+			void connecting.finally(() => (this.connecting = undefined));
+		}
 		const bound = systemClock.sleep(boundMs).then(() => undefined);
-		return await Promise.race([connecting, bound]);
+		return await Promise.race([this.connecting, bound]);
 	}
 
 	private markDown(error: unknown): void {

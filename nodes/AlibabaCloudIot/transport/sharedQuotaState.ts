@@ -1,8 +1,10 @@
 /**
  * The pure arithmetic of the shared quota: one sliding window of reserved slots per quota group and
  * action, the local limiter's rule (at most `limit` requests in any QUOTA_WINDOW_MS) made common to
- * every process. A lone process may still send its first `limit` requests at once, as it may without
- * Redis; many processes together never exceed the window, whatever their number.
+ * every process. A process that has the quota to itself may still send `limit` requests at once, as
+ * it may without Redis; while several share it, slots are also spaced `QUOTA_WINDOW_MS / limit`
+ * apart: bursts sent from many processes reach Alibaba with more spread (CPU, sockets) than one
+ * process's, and a late request of one burst meets the next burst in Alibaba's window.
  * The Lua script (sharedQuotaScript.ts) does exactly this on Redis's TIME; keeping it here lets
  * fake-clock tests prove the reservation and penalty rules without Redis.
  */
@@ -16,9 +18,16 @@ export interface SharedQuotaState {
 	/** Until this ms the window is `penaltyFactor` times longer, because a worker was throttled. */
 	penaltyUntil: number;
 	penaltyFactor: number;
+	/** The process that reserved the last slot ... */
+	lastClient: string;
+	/** ... and until when slots are spaced, because another process reserved one shortly before. */
+	sharedUntil: number;
 }
 
-export const EMPTY_STATE: SharedQuotaState = { slots: [], holdUntil: 0, penaltyUntil: 0, penaltyFactor: 1 };
+export const EMPTY_STATE: SharedQuotaState = { slots: [], holdUntil: 0, penaltyUntil: 0, penaltyFactor: 1, lastClient: '', sharedUntil: 0 };
+
+/** Two processes reserving within this long of each other share the quota: slots are spaced. */
+export const SHARED_SPELL_MS = 2_000;
 
 /** Keys of unused groups vanish this long after their last slot, hold or penalty ends. */
 export const IDLE_EXPIRY_MS = 60_000;
@@ -56,17 +65,22 @@ function ttl(state: SharedQuotaState, now: number): number {
  * First come first served: the next slot is never before the last one reserved, nor within a window
  * of the slot `limit` places back, nor in a hold; however far ahead that is, the caller waits for it.
  */
-export function reserve(previous: SharedQuotaState, now: number, limit: number): Reservation {
+export function reserve(previous: SharedQuotaState, now: number, limit: number, client: string): Reservation {
 	const penalised = now < previous.penaltyUntil;
 	const windowMs = Math.ceil(QUOTA_WINDOW_MS * (penalised ? previous.penaltyFactor : 1));
+	const sharedUntil = previous.lastClient !== '' && previous.lastClient !== client ? now + SHARED_SPELL_MS : previous.sharedUntil;
 	const { slots } = previous;
-	let start = Math.max(now, previous.holdUntil, slots.at(-1) ?? 0);
+	const last = slots.at(-1) ?? 0;
+	let start = Math.max(now, previous.holdUntil, last);
 	if (slots.length >= limit) start = Math.max(start, slots[slots.length - limit] + windowMs);
+	if (now < sharedUntil && slots.length > 0) start = Math.max(start, last + Math.ceil(windowMs / limit));
 	const state: SharedQuotaState = {
 		slots: [...slots, start].slice(-limit),
 		holdUntil: previous.holdUntil,
 		penaltyUntil: penalised ? previous.penaltyUntil : 0,
 		penaltyFactor: penalised ? previous.penaltyFactor : 1,
+		lastClient: client,
+		sharedUntil,
 	};
 	return { state, waitMs: start - now, ttlMs: ttl(state, now) };
 }
@@ -75,7 +89,7 @@ export function reserve(previous: SharedQuotaState, now: number, limit: number):
 export function penalise(previous: SharedQuotaState, now: number, penalty: Penalty): { state: SharedQuotaState; ttlMs: number } {
 	const active = now < previous.penaltyUntil;
 	const state: SharedQuotaState = {
-		slots: previous.slots,
+		...previous,
 		holdUntil: Math.max(previous.holdUntil, now + (penalty.pauseMs ?? 0)),
 		penaltyUntil: Math.max(active ? previous.penaltyUntil : 0, now + penalty.durationMs),
 		penaltyFactor: Math.max(active ? previous.penaltyFactor : 1, penalty.factor, 1),
