@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { deleteOtaFirmware } from '../../api/otaFirmwareDelete';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { firmwareLocator } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
 const showFor = { show: { resource: ['firmware'], operation: ['delete'] } };
 

@@ -2,7 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listOtaFirmwares } from '../../api/otaFirmwares';
 import { iotActionExecute } from '../../helpers/perItem';
-import { filtersCollection, operationOptions, readLimit, returnAllAndLimit } from '../../helpers/sharedProperties';
+import { readLimit } from '../../helpers/parameterReaders';
+import { filtersCollection, returnAllAndLimit } from '../../helpers/properties/lists';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
 const showFor = { show: { resource: ['firmware'], operation: ['list'] } };
 

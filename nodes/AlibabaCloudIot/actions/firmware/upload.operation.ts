@@ -3,7 +3,8 @@ import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodePr
 import { MAX_PACKAGE_BYTES, uploadOtaFirmware } from '../../api/otaFirmwareUpload';
 import { iotActionExecute } from '../../helpers/perItem';
 import { readRequestOptions } from '../../helpers/requestOptions';
-import { operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { invalid } from '../../helpers/writeParameters';
 
 const showFor = { show: { resource: ['firmware'], operation: ['upload'] } };

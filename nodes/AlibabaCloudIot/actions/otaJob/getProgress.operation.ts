@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { getOtaJobProgress } from '../../api/otaJobProgress';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
 const showFor = { show: { resource: ['otaJob'], operation: ['getProgress'] } };
 

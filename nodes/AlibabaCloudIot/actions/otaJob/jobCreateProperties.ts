@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { REQUEST_TAG_KEY } from '../../api/otaJobTags';
-import { firmwareLocator, operationOptions, productKeyProperty } from '../../helpers/sharedProperties';
+import { firmwareLocator, productKeyProperty } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 

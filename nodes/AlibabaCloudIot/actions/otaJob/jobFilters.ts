@@ -3,7 +3,7 @@ import { tryToParseDateTime } from 'n8n-workflow';
 
 import { JOB_STATUSES, JOB_TYPES, SELECTION_TYPES, TARGET_SELECTIONS } from '../../api/otaEnums';
 import { operationError } from '../../helpers/nodeErrors';
-import { filtersCollection } from '../../helpers/sharedProperties';
+import { filtersCollection } from '../../helpers/properties/lists';
 import type { OtaJobFilter } from './jobFilterMatch';
 
 const LABELS: Record<string, string> = {

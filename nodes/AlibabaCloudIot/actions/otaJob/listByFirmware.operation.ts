@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listOtaJobsByFirmware, type OtaJob } from '../../api/otaJobs';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, readLimit, readRequiredText, returnAllAndLimit } from '../../helpers/sharedProperties';
+import { readLimit, readRequiredText } from '../../helpers/parameterReaders';
+import { firmwareLocator } from '../../helpers/properties/identifiers';
+import { returnAllAndLimit } from '../../helpers/properties/lists';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { isEmptyOtaJobFilter, matchesOtaJobFilter } from './jobFilterMatch';
 import { jobFiltersProperty, readJobFilter } from './jobFilters';
 

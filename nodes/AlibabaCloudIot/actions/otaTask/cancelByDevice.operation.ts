@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cancelOtaTasksByDevice } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, productKeyProperty, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { firmwareLocator, productKeyProperty } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readNameList } from '../../helpers/writeParameters';
 
 const showFor = { show: { resource: ['otaTask'], operation: ['cancelByDevice'] } };

@@ -3,7 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { CANCELABLE_TASK_STATES, cancelOtaTasksByJob, type CancelableTaskState } from '../../api/otaTaskCancel';
 import { operationError } from '../../helpers/nodeErrors';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { TASK_STATUS_LABELS } from './taskFilters';
 
 const showFor = { show: { resource: ['otaTask'], operation: ['cancelByJob'] } };

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { confirmOtaTasks } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
-import { operationOptions } from '../../helpers/sharedProperties';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readNameList } from '../../helpers/writeParameters';
 import { taskIdsProperty } from './taskIdsProperty';
 

@@ -5,13 +5,10 @@ import { listOtaTasksByJob } from '../../api/otaTasks';
 import { PagingCapError } from '../../api/paging';
 import { operationError, toNodeError } from '../../helpers/nodeErrors';
 import { iotActionExecute } from '../../helpers/perItem';
-import {
-	jobIdProperty,
-	operationOptions,
-	readJobId,
-	readLimit,
-	returnAllAndLimit,
-} from '../../helpers/sharedProperties';
+import { readJobId, readLimit } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { returnAllAndLimit } from '../../helpers/properties/lists';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readTaskFilter, taskFiltersProperty } from './taskFilters';
 
 const showFor = { show: { resource: ['otaTask'], operation: ['listByJob'] } };

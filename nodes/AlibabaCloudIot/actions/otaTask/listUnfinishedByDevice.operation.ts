@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listUnfinishedOtaTasksByDevice, UNFINISHED_TASK_STATES } from '../../api/otaUnfinishedTasks';
 import { iotActionExecute } from '../../helpers/perItem';
-import { operationOptions } from '../../helpers/sharedProperties';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { invalid } from '../../helpers/writeParameters';
 import { TASK_STATUS_LABELS } from './taskFilters';
 

@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { reupgradeOtaTasks } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readNameList } from '../../helpers/writeParameters';
 import { taskIdsProperty } from './taskIdsProperty';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { TASK_STATUSES, type TaskStatus } from '../../api/otaEnums';
 import type { OtaTaskFilter } from '../../api/otaTasks';
 import { operationError } from '../../helpers/nodeErrors';
-import { filtersCollection } from '../../helpers/sharedProperties';
+import { filtersCollection } from '../../helpers/properties/lists';
 import { namesOf } from '../../helpers/writeParameters';
 
 /** Readable labels for ListOTATaskByJob's TaskStatus values (docs/alibaba-api.md). */
