@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-type DisplayOptions = INodeProperties['displayOptions'];
-
 /** An OTA job (batch), by its JobId. */
-export function jobIdProperty(description: string, displayOptions: DisplayOptions): INodeProperties {
+export function jobIdProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Job ID',
 		name: 'jobId',
@@ -12,12 +10,11 @@ export function jobIdProperty(description: string, displayOptions: DisplayOption
 		required: true,
 		placeholder: 'e.g. wahVIzGkCMuAUE2gDERM02****',
 		description,
-		displayOptions,
 	};
 }
 
 /** A product, by its ProductKey: required by the writes that name one. */
-export function productKeyProperty(description: string, displayOptions: DisplayOptions): INodeProperties {
+export function productKeyProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Product Key',
 		name: 'productKey',
@@ -26,14 +23,11 @@ export function productKeyProperty(description: string, displayOptions: DisplayO
 		required: true,
 		placeholder: 'e.g. a1Le6d0****',
 		description,
-		displayOptions,
 	};
 }
 
 /** A firmware, picked from the searchable list (ListOTAFirmware) or given by ID. */
-export function firmwareLocator(
-	fields: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & { displayOptions?: DisplayOptions },
-): INodeProperties {
+export function firmwareLocator(fields: Pick<INodeProperties, 'displayName' | 'name' | 'description'>): INodeProperties {
 	return {
 		...fields,
 		type: 'resourceLocator',

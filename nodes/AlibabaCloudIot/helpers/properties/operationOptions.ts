@@ -2,8 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../requestOptions';
 
-type DisplayOptions = INodeProperties['displayOptions'];
-
 /** An option of every operation and the trigger: which IoT Platform instance to talk to. */
 export const IOT_INSTANCE_ID_OPTION: INodeProperties = {
 	displayName: 'IoT Instance ID',
@@ -19,14 +17,13 @@ export const IOT_INSTANCE_ID_OPTION: INodeProperties = {
  * The Options collection of every operation: the operation's own options first, then the instance
  * and how requests are sent and retried.
  */
-export function operationOptions(displayOptions: DisplayOptions, own: INodeProperties[] = []): INodeProperties {
+export function operationOptions(own: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options: [...own, IOT_INSTANCE_ID_OPTION, ...REQUEST_OPTIONS],
 	};
 }
