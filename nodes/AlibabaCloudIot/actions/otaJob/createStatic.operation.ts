@@ -5,9 +5,9 @@ import type { IotParams } from '../../transport/popRequest';
 import { iotActionExecute } from '../../helpers/perItem';
 import { invalid, readNameList } from '../../helpers/writeParameters';
 import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { deviceNamesProperty } from '../../helpers/properties/identifiers';
 import {
 	createOptions,
-	deviceNamesProperty,
 	FIRMWARE_AND_PRODUCT,
 	GROUP_PROPERTIES,
 	srcVersionsProperty,

@@ -2,7 +2,8 @@ import { createOtaJob } from '../../api/otaJobCreate';
 import { iotActionExecute } from '../../helpers/perItem';
 import { readNameList } from '../../helpers/writeParameters';
 import { withDisplayOptions } from '../../helpers/properties/displayOptions';
-import { createOptions, deviceNamesProperty, FIRMWARE_AND_PRODUCT, VERIFY_OPTIONS } from './jobCreateProperties';
+import { deviceNamesProperty } from '../../helpers/properties/identifiers';
+import { createOptions, FIRMWARE_AND_PRODUCT, VERIFY_OPTIONS } from './jobCreateProperties';
 import { deviceNameParams, readFirmwareAndProduct, readJobOptions } from './jobCreateFields';
 
 const displayOptions = { show: { resource: ['otaJob'], operation: ['createVerify'] } };

@@ -14,18 +14,6 @@ export const FIRMWARE_AND_PRODUCT: INodeProperties[] = [
 	productKeyProperty('The ProductKey of the product the firmware belongs to'),
 ];
 
-export function deviceNamesProperty(description: string): INodeProperties {
-	return {
-		displayName: 'Device Names',
-		name: 'deviceNames',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. device1, device2',
-		description,
-	};
-}
-
 export function srcVersionsProperty(required = false): INodeProperties {
 	return {
 		displayName: 'Source Versions',

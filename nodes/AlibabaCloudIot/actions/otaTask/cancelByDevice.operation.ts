@@ -1,7 +1,7 @@
 import { cancelOtaTasksByDevice } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
 import { readRequiredText } from '../../helpers/parameterReaders';
-import { firmwareLocator, productKeyProperty } from '../../helpers/properties/identifiers';
+import { deviceNamesProperty, firmwareLocator, productKeyProperty } from '../../helpers/properties/identifiers';
 import { withDisplayOptions } from '../../helpers/properties/displayOptions';
 import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readNameList } from '../../helpers/writeParameters';
@@ -16,13 +16,9 @@ export const description = withDisplayOptions(displayOptions, [
 		description: 'The firmware whose upgrade tasks to cancel on these devices',
 	}),
 	{
-		displayName: 'Device Names',
-		name: 'deviceNames',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. device1, device2',
-		description: 'The devices whose unfinished upgrade tasks to cancel: any number, separated by commas, or an array from an expression (sent 200 per request)',
+		...deviceNamesProperty(
+			'The devices whose unfinished upgrade tasks to cancel: any number, separated by commas, or an array from an expression (sent 200 per request)',
+		),
 		hint: 'This stops device upgrades. A request whose answer is lost is never sent again.',
 	},
 	{

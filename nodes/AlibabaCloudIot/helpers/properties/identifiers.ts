@@ -26,6 +26,19 @@ export function productKeyProperty(description: string): INodeProperties {
 	};
 }
 
+/** Devices of one product, by their DeviceNames: a list the operation reads with readNameList. */
+export function deviceNamesProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Device Names',
+		name: 'deviceNames',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. device1, device2',
+		description,
+	};
+}
+
 /** A firmware, picked from the searchable list (ListOTAFirmware) or given by ID. */
 export function firmwareLocator(fields: Pick<INodeProperties, 'displayName' | 'name' | 'description'>): INodeProperties {
 	return {
