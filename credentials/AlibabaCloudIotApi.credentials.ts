@@ -1,5 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { CREDENTIAL_FIELDS } from './common/credentialFields';
 import { DEFAULT_REGION_ID, IOT_REGIONS } from './common/iotRegions';
 import { DEFAULT_MAX_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND_CEILING } from './common/requestRate';
 import { toggledField } from './common/toggledField';
@@ -24,16 +25,14 @@ export class AlibabaCloudIotApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'AccessKey ID',
-			name: 'accessKeyId',
+			...CREDENTIAL_FIELDS.accessKeyId,
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'e.g. LTAI5t****',
 		},
 		{
-			displayName: 'AccessKey Secret',
-			name: 'accessKeySecret',
+			...CREDENTIAL_FIELDS.accessKeySecret,
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -41,14 +40,12 @@ export class AlibabaCloudIotApi implements ICredentialType {
 		},
 		...toggledField(
 			{
-				displayName: 'Temporary Credentials (STS)',
-				name: 'temporaryCredentials',
+				...CREDENTIAL_FIELDS.temporaryCredentials,
 				description:
 					'Whether the AccessKey is a temporary one from STS (its ID starts with "STS."), which needs a security token',
 			},
 			{
-				displayName: 'Security Token',
-				name: 'securityToken',
+				...CREDENTIAL_FIELDS.securityToken,
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
@@ -56,8 +53,7 @@ export class AlibabaCloudIotApi implements ICredentialType {
 			},
 		),
 		{
-			displayName: 'Region',
-			name: 'regionId',
+			...CREDENTIAL_FIELDS.regionId,
 			type: 'options',
 			options: IOT_REGIONS.map((region) => ({
 				name: `${region.label} - ${region.id}`,
@@ -68,14 +64,12 @@ export class AlibabaCloudIotApi implements ICredentialType {
 		},
 		...toggledField(
 			{
-				displayName: 'Custom Endpoint',
-				name: 'customEndpoint',
+				...CREDENTIAL_FIELDS.customEndpoint,
 				description:
 					'Whether to send requests to an endpoint of your own (a private endpoint, a proxy or a local emulator) instead of https://iot.&lt;region&gt;.aliyuncs.com',
 			},
 			{
-				displayName: 'Endpoint',
-				name: 'endpoint',
+				...CREDENTIAL_FIELDS.endpoint,
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://iot.cn-shanghai.aliyuncs.com',
@@ -83,8 +77,7 @@ export class AlibabaCloudIotApi implements ICredentialType {
 			},
 		),
 		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
+			...CREDENTIAL_FIELDS.maxRequestsPerSecond,
 			type: 'number',
 			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
 			typeOptions: { minValue: 0, maxValue: MAX_REQUESTS_PER_SECOND_CEILING },
@@ -92,8 +85,7 @@ export class AlibabaCloudIotApi implements ICredentialType {
 				'Requests per second this n8n sends with this AccessKey, across all workflows. Alibaba allows 10 per account for the OTA list actions, shared by its RAM users. 0 means no limit (only for endpoints without that quota).',
 		},
 		{
-			displayName: 'Account ID',
-			name: 'accountId',
+			...CREDENTIAL_FIELDS.accountId,
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 1234567890123456',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { IOT_INSTANCE_ID_OPTION } from './helpers/sharedProperties';
+import { IOT_INSTANCE_ID_OPTION } from './helpers/properties/operationOptions';
 import { alibabaCloudIotApiTest } from './methods/credentialTest';
 import { searchFirmwares } from './methods/listSearch';
 import { pollJobChanges } from './trigger/pollJobChanges';

@@ -59,17 +59,8 @@ export async function cancelOtaTasksByJob(
 }
 
 function outcomeUnknownError(error: AlibabaApiError): AlibabaApiError {
-	const unknown = new AlibabaApiError({
-		kind: error.kind,
-		code: error.code,
-		apiMessage:
-			`${error.apiMessage}. The cancel may or may not have been carried out, so it was not retried ` +
+	return error.withApiMessage(
+		`${error.apiMessage}. The cancel may or may not have been carried out, so it was not retried ` +
 			"(canceling changes the fleet): check the job's tasks before canceling again",
-		requestId: error.requestId,
-		httpStatus: error.httpStatus,
-		retryAfterMs: error.retryAfterMs,
-		outcomeUnknown: true,
-	});
-	unknown.attempts = error.attempts;
-	return unknown;
+	);
 }

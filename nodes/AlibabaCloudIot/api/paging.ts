@@ -84,10 +84,15 @@ export async function collectPages<T>(request: CollectPagesRequest<T>): Promise<
 }
 
 class PageCollector<T> {
-	readonly records: T[] = [];
-	private readonly seen = new Set<string>();
+	private readonly distinct: DistinctRecords<T>;
 
-	constructor(private readonly request: CollectPagesRequest<T>) {}
+	constructor(private readonly request: CollectPagesRequest<T>) {
+		this.distinct = new DistinctRecords(request.idOf);
+	}
+
+	get records(): T[] {
+		return this.distinct.records;
+	}
 
 	/**
 	 * How many more records to read from `readSoFar` on to reach the limit: exactly what is
@@ -107,16 +112,48 @@ class PageCollector<T> {
 	}
 
 	add(records: T[]): void {
-		const { idOf, keep } = this.request;
+		const { keep } = this.request;
 		for (const record of records) {
 			if (this.full) return;
-			const id = idOf(record);
-			if (this.seen.has(id)) continue;
-			this.seen.add(id);
-			if (keep && !keep(record)) continue;
-			this.records.push(record);
+			this.distinct.add(record, keep);
 		}
 	}
+}
+
+/**
+ * The records of a list read page by page, each once, in the order first seen. Pages can shift
+ * while they are read (a record created mid-listing pushes the others down, so the next page
+ * repeats the last one): every reader of a paged list drops the repeats here.
+ */
+export class DistinctRecords<T> {
+	readonly records: T[] = [];
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly idOf: (record: T) => string) {}
+
+	/** Adds a record not seen before (and, with `keep`, kept by it); a repeat is dropped. */
+	add(record: T, keep?: (record: T) => boolean): void {
+		const id = this.idOf(record);
+		if (this.seen.has(id)) return;
+		this.seen.add(id);
+		if (keep && !keep(record)) return;
+		this.records.push(record);
+	}
+
+	addAll(records: readonly T[]): this {
+		for (const record of records) this.add(record);
+		return this;
+	}
+}
+
+/** The number of the last page of a list of `total` records (page 1 for an empty list). */
+export function lastPageOf(total: number, pageSize: number): number {
+	return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** Whether page `currentPage` ends the list: a short page, or one that reaches the list's total. */
+export function endsList(page: FetchedPage<unknown>, currentPage: number, pageSize: number): boolean {
+	return page.records.length < pageSize || currentPage * pageSize >= page.total;
 }
 
 /**

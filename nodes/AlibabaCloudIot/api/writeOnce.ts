@@ -77,17 +77,8 @@ export function outcomeUnknownError(
 	request: Pick<WriteOnceRequest<unknown>, 'mayHaveHappened' | 'toCheck'>,
 	why: string,
 ): AlibabaApiError {
-	const error = new AlibabaApiError({
-		kind: lost.kind,
-		code: lost.code,
-		apiMessage:
-			`${lost.apiMessage}. ${request.mayHaveHappened}, and ${why}, so it was not sent again: ` +
+	return lost.withApiMessage(
+		`${lost.apiMessage}. ${request.mayHaveHappened}, and ${why}, so it was not sent again: ` +
 			`${request.toCheck} before running this again`,
-		requestId: lost.requestId,
-		httpStatus: lost.httpStatus,
-		action: lost.action,
-		outcomeUnknown: true,
-	});
-	error.attempts = lost.attempts;
-	return error;
+	);
 }

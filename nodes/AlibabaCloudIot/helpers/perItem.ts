@@ -5,7 +5,7 @@ import type { IotCaller } from '../transport/iotCaller';
 import type { IotCredentials } from '../transport/iotCredentials';
 import { mapConcurrent } from '../api/concurrency';
 import { errorItemJson, toNodeError } from './nodeErrors';
-import { readOperationOptions } from './sharedProperties';
+import { readOperationOptions } from './parameterReaders';
 
 /** Input items worked on at once; they all share the AccessKey's rate limiter. */
 const CONCURRENT_ITEMS = 8;

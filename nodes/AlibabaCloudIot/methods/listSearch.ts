@@ -8,7 +8,7 @@ import type {
 import { listOtaFirmwarePage, type OtaFirmware } from '../api/otaFirmwares';
 import { toNodeError } from '../helpers/nodeErrors';
 import { otaCallerFor } from '../helpers/otaCallerFor';
-import { iotInstanceIdOf } from '../helpers/sharedProperties';
+import { iotInstanceIdOf } from '../helpers/parameterReaders';
 
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 

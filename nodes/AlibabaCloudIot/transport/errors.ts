@@ -59,6 +59,14 @@ export class AlibabaApiError extends Error {
 		return RETRYABLE_KINDS.has(this.kind);
 	}
 
+	/** The same error, every field and the attempts kept, saying more (what to check before acting again). */
+	withApiMessage(apiMessage: string): AlibabaApiError {
+		const { kind, code, requestId, httpStatus, retryAfterMs, action, outcomeUnknown } = this;
+		const error = new AlibabaApiError({ kind, code, apiMessage, requestId, httpStatus, retryAfterMs, action, outcomeUnknown });
+		error.attempts = this.attempts;
+		return error;
+	}
+
 	/**
 	 * No Alibaba answer behind it (no connection, a timeout, a proxy's page): its code is this
 	 * package's own, so the message alone, which names the endpoint, says what happened.

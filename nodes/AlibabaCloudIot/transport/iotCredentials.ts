@@ -1,3 +1,4 @@
+import { CREDENTIAL_FIELDS as F, type CredentialField } from '../../../credentials/common/credentialFields';
 import { DEFAULT_REGION_ID, isIotRegionId, regionEndpoint } from '../../../credentials/common/iotRegions';
 import {
 	DEFAULT_MAX_REQUESTS_PER_SECOND,
@@ -36,40 +37,38 @@ function text(value: unknown): string {
  */
 function toggledText(
 	data: Record<string, unknown>,
-	toggle: { name: string; label: string },
-	field: { name: string; label: string },
+	toggle: CredentialField,
+	field: CredentialField,
 ): string {
 	if (data[toggle.name] === false) return '';
 	const value = text(data[field.name]);
 	if (data[toggle.name] === true && !value) {
-		throw new IotCredentialsError(`${toggle.label} is on but ${field.label} is empty: fill it in or turn ${toggle.label} off`);
+		throw new IotCredentialsError(
+			`${toggle.displayName} is on but ${field.displayName} is empty: fill it in or turn ${toggle.displayName} off`,
+		);
 	}
 	return value;
 }
 
-const TEMPORARY_CREDENTIALS = { name: 'temporaryCredentials', label: 'Temporary Credentials (STS)' };
-const SECURITY_TOKEN = { name: 'securityToken', label: 'Security Token' };
-const CUSTOM_ENDPOINT = { name: 'customEndpoint', label: 'Custom Endpoint' };
-const ENDPOINT = { name: 'endpoint', label: 'Endpoint' };
 
 export function resolveIotCredentials(data: Record<string, unknown>): IotCredentials {
-	const accessKeyId = text(data.accessKeyId);
-	const accessKeySecret = text(data.accessKeySecret);
-	const regionId = text(data.regionId) || DEFAULT_REGION_ID;
+	const accessKeyId = text(data[F.accessKeyId.name]);
+	const accessKeySecret = text(data[F.accessKeySecret.name]);
+	const regionId = text(data[F.regionId.name]) || DEFAULT_REGION_ID;
 	if (!accessKeyId) {
-		throw new IotCredentialsError('The credential has no AccessKey ID');
+		throw new IotCredentialsError(`The credential has no ${F.accessKeyId.displayName}`);
 	}
 	if (!accessKeySecret) {
-		throw new IotCredentialsError('The credential has no AccessKey Secret');
+		throw new IotCredentialsError(`The credential has no ${F.accessKeySecret.displayName}`);
 	}
 	return {
 		accessKeyId,
 		accessKeySecret,
-		securityToken: toggledText(data, TEMPORARY_CREDENTIALS, SECURITY_TOKEN) || undefined,
+		securityToken: toggledText(data, F.temporaryCredentials, F.securityToken) || undefined,
 		regionId,
-		endpoint: resolveEndpoint(toggledText(data, CUSTOM_ENDPOINT, ENDPOINT), regionId),
-		maxRequestsPerSecond: resolveMaxRequestsPerSecond(data.maxRequestsPerSecond),
-		accountId: resolveAccountId(data.accountId),
+		endpoint: resolveEndpoint(toggledText(data, F.customEndpoint, F.endpoint), regionId),
+		maxRequestsPerSecond: resolveMaxRequestsPerSecond(data[F.maxRequestsPerSecond.name]),
+		accountId: resolveAccountId(data[F.accountId.name]),
 	};
 }
 
@@ -79,7 +78,7 @@ function resolveAccountId(value: unknown): string | undefined {
 	// An account UID is a string of digits (e.g. 1234567890123456); anything else is a mix-up with an AccessKey ID or a name.
 	if (!/^\d{1,32}$/.test(accountId)) {
 		// Not echoed: a secret pasted into the wrong field must not reach an error.
-		throw new IotCredentialsError("Account ID must be the Alibaba Cloud account's UID: digits only (e.g. 1234567890123456)");
+		throw new IotCredentialsError(`${F.accountId.displayName} must be the Alibaba Cloud account's UID: digits only (e.g. 1234567890123456)`);
 	}
 	return accountId;
 }
@@ -121,7 +120,7 @@ function resolveMaxRequestsPerSecond(value: unknown): number {
 	// 0 turns the limiter off: only for endpoints without Alibaba's quota, such as a local emulator.
 	if (!Number.isInteger(rate) || rate < 0 || rate > MAX_REQUESTS_PER_SECOND_CEILING) {
 		throw new IotCredentialsError(
-			`Max Requests per Second must be a whole number from 0 (no limit) to ${MAX_REQUESTS_PER_SECOND_CEILING}, got "${String(value)}"`,
+			`${F.maxRequestsPerSecond.displayName} must be a whole number from 0 (no limit) to ${MAX_REQUESTS_PER_SECOND_CEILING}, got "${String(value)}"`,
 		);
 	}
 	return rate;

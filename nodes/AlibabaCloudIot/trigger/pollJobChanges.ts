@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { operationError, toNodeError } from '../helpers/nodeErrors';
 import { otaCallerFor } from '../helpers/otaCallerFor';
-import { iotInstanceIdOf } from '../helpers/sharedProperties';
+import { iotInstanceIdOf } from '../helpers/parameterReaders';
 import { compareJobs, type FirmwareWatch, type JobEvent } from './jobWatch';
 import { newestJobOf } from './newestJob';
 import { PollBudgetSpent, pollDeadline } from './pollBudget';

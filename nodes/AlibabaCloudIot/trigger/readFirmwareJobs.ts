@@ -1,9 +1,8 @@
-import { MAX_JOBS_PAGE_SIZE } from '../api/limits';
-import { listOtaJobPage, listOtaJobsByFirmware, type FirmwareJobsRequest, type OtaJob } from '../api/otaJobs';
+import { listOtaJobsByFirmware, type FirmwareJobsRequest, type OtaJob } from '../api/otaJobs';
+import { readOtaJobsHead, readOtaJobsTail, type JobsPart } from '../api/otaJobsByFirmwareReads';
 import type { IotCaller } from '../transport/iotCaller';
 import { createdAt, instantOf, listedNewestFirst, listedOldestFirst } from './jobOrder';
 import type { FirmwareWatch, JobsRead } from './jobWatch';
-import { readOldestFirstTail } from './readOldestFirstTail';
 
 /** The safety net: however cheap the reads in between, every job is listed at least this often. */
 export const FULL_LISTING_INTERVAL_MS = 60 * 60 * 1000;
@@ -23,12 +22,9 @@ export async function readFirmwareJobs(
 	now: number,
 ): Promise<JobsRead> {
 	if (previous && !needsFullListing(previous, now)) {
-		const partial =
-			previous.newestFirst === true
-				? await readNewest(call, request, readBoundary(previous))
-				: await readOldestFirstTail(call, request, readBoundary(previous), previous.total!);
+		const partial = await readPart(call, request, previous);
 		// The order broke somewhere in what was read: fall back to every job, in this same poll.
-		if (partial) return partial;
+		if (partial) return { ...partial, complete: false, newestFirst: previous.newestFirst === true, oldestFirst: previous.newestFirst !== true };
 	}
 	const jobs = await listOtaJobsByFirmware(call, request);
 	const newestFirst = listedNewestFirst(jobs);
@@ -50,27 +46,15 @@ function readBoundary(previous: FirmwareWatch): number {
 }
 
 /**
- * Pages from the head of a newest-first list until a job older than `before` shows up; undefined
- * as soon as a creation time increases along the list, on any page read.
+ * Newest first, the head of the list; oldest first, its tail from where it ended last time. Either
+ * read goes past `readBoundary` and is undefined as soon as the order does not hold along it.
  */
-async function readNewest(call: IotCaller, request: FirmwareJobsRequest, before: number): Promise<JobsRead | undefined> {
-	const jobs: OtaJob[] = [];
-	const seen = new Set<string>();
-	let lastCreated = Infinity;
-	let total = 0;
-	for (let currentPage = 1; ; currentPage++) {
-		const page = await listOtaJobPage(call, request, { currentPage, pageSize: MAX_JOBS_PAGE_SIZE });
-		if (!listedNewestFirst(page.records, lastCreated)) return undefined;
-		total = Math.max(total, page.total);
-		// A job created while we read pushes the list down: the next page repeats one we have.
-		for (const job of page.records) {
-			if (seen.has(job.JobId)) continue;
-			seen.add(job.JobId);
-			jobs.push(job);
-		}
-		const last = page.records[page.records.length - 1];
-		if (last) lastCreated = createdAt(last);
-		const ended = page.records.length < MAX_JOBS_PAGE_SIZE || currentPage * MAX_JOBS_PAGE_SIZE >= page.total;
-		if (ended || lastCreated < before) return { jobs, complete: false, newestFirst: true, oldestFirst: false, total };
+async function readPart(call: IotCaller, request: FirmwareJobsRequest, previous: FirmwareWatch): Promise<JobsPart | undefined> {
+	const before = readBoundary(previous);
+	const farEnough = (job: OtaJob) => createdAt(job) < before;
+	if (previous.newestFirst === true) {
+		const inOrder = (jobs: readonly OtaJob[], listedBefore?: OtaJob) => listedNewestFirst(jobs, listedBefore && createdAt(listedBefore));
+		return await readOtaJobsHead(call, request, { inOrder, farEnough });
 	}
+	return await readOtaJobsTail(call, request, previous.total!, { inOrder: listedOldestFirst, farEnough });
 }

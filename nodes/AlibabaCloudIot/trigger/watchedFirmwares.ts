@@ -1,6 +1,6 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { firmwareLocator } from '../helpers/sharedProperties';
+import { firmwareLocator } from '../helpers/properties/identifiers';
 
 /** The firmwares to watch, each picked from the searchable list (or given by ID or expression). */
 export const WATCHED_FIRMWARES_PROPERTY: INodeProperties = {

@@ -1,20 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { deleteOtaFirmware } from '../../api/otaFirmwareDelete';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { firmwareLocator } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
-const showFor = { show: { resource: ['firmware'], operation: ['delete'] } };
+const displayOptions = { show: { resource: ['firmware'], operation: ['delete'] } };
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	firmwareLocator({
 		displayName: 'Firmware',
 		name: 'firmwareId',
 		description: 'The OTA firmware (upgrade package) to delete: its FirmwareId, or pick it from the list',
-		displayOptions: showFor,
 	}),
-	operationOptions(showFor),
-];
+	operationOptions(),
+]);
 
 /** DeleteOTAFirmware: once; after a lost answer, QueryOTAFirmware decides. */
 export const execute = iotActionExecute(

@@ -1,19 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { getOtaFirmware } from '../../api/otaFirmwareRecord';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { firmwareLocator } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
-const showFor = { show: { resource: ['firmware'], operation: ['get'] } };
+const displayOptions = { show: { resource: ['firmware'], operation: ['get'] } };
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	firmwareLocator({
 		displayName: 'Firmware',
 		name: 'firmwareId',
 		description: 'The OTA firmware (upgrade package) to read: its FirmwareId, or pick it from the list',
-		displayOptions: showFor,
 	}),
-	operationOptions(showFor, [
+	operationOptions([
 		{
 			displayName: 'Include Download URL',
 			name: 'includeDownloadUrl',
@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 				'Whether to keep the pre-signed download links (FirmwareUrl, MultiFiles[].URL) whole. Anyone holding such a link can download the package until it expires; off, only the location is kept.',
 		},
 	]),
-];
+]);
 
 /** QueryOTAFirmware: one item per input item, the firmware's record. */
 export const execute = iotActionExecute(

@@ -1,14 +1,17 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { listOtaFirmwares } from '../../api/otaFirmwares';
 import { iotActionExecute } from '../../helpers/perItem';
-import { filtersCollection, operationOptions, readLimit, returnAllAndLimit } from '../../helpers/sharedProperties';
+import { readLimit } from '../../helpers/parameterReaders';
+import { filtersCollection, RETURN_ALL_AND_LIMIT } from '../../helpers/properties/lists';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
-const showFor = { show: { resource: ['firmware'], operation: ['list'] } };
+const displayOptions = { show: { resource: ['firmware'], operation: ['list'] } };
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(showFor),
-	filtersCollection('Sent to ListOTAFirmware, which matches them exactly on its side', showFor, [
+export const description = withDisplayOptions(displayOptions, [
+	...RETURN_ALL_AND_LIMIT,
+	filtersCollection('Sent to ListOTAFirmware, which matches them exactly on its side', [
 		{
 			displayName: 'Destination Version',
 			name: 'destVersion',
@@ -26,8 +29,8 @@ export const description: INodeProperties[] = [
 			description: 'Only the firmware of this product',
 		},
 	]),
-	operationOptions(showFor),
-];
+	operationOptions(),
+]);
 
 /** ListOTAFirmware: one item per firmware. */
 export const execute = iotActionExecute((context, itemIndex) => {

@@ -3,10 +3,12 @@ import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodePr
 import { MAX_PACKAGE_BYTES, uploadOtaFirmware } from '../../api/otaFirmwareUpload';
 import { iotActionExecute } from '../../helpers/perItem';
 import { readRequestOptions } from '../../helpers/requestOptions';
-import { operationOptions, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { invalid } from '../../helpers/writeParameters';
 
-const showFor = { show: { resource: ['firmware'], operation: ['upload'] } };
+const displayOptions = { show: { resource: ['firmware'], operation: ['upload'] } };
 /** Large reads: fewer, bigger writes to the socket and the hash. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
@@ -18,10 +20,9 @@ const text = (name: string, displayName: string, description: string, placeholde
 	required: true,
 	placeholder,
 	description,
-	displayOptions: showFor,
 });
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -30,12 +31,11 @@ export const description: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the input binary field holding the firmware package',
 		description: 'Streamed to Alibaba Cloud’s OSS as it is read: a package of up to 1,000 MB is never held in memory',
-		displayOptions: showFor,
 	},
 	text('productKey', 'Product Key', 'The ProductKey of the product the firmware is for', 'e.g. a1Le6d0****'),
 	text('firmwareName', 'Firmware Name', 'A name for the firmware, unique in the Alibaba Cloud account', 'e.g. meter-1.4.0'),
 	text('destVersion', 'Destination Version', 'The version devices have after upgrading with this package', 'e.g. 1.4.0'),
-	operationOptions(showFor, [
+	operationOptions([
 		{ displayName: 'Firmware Description', name: 'firmwareDesc', type: 'string', default: '' },
 		{
 			displayName: 'Firmware Type',
@@ -63,7 +63,7 @@ export const description: INodeProperties[] = [
 		{ displayName: 'Source Version', name: 'srcVersion', type: 'string', default: '', description: 'The version a differential package upgrades from' },
 		{ displayName: 'UDI', name: 'udi', type: 'string', default: '', description: 'Custom information pushed to devices with the upgrade (Udi)' },
 	]),
-];
+]);
 
 /** GenerateOTAUploadURL, OSS PostObject, CreateOTAFirmware: one new firmware per input item. */
 export const execute = iotActionExecute(

@@ -1,15 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { cancelOtaDynamicJob } from '../../api/otaStrategyCancel';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['cancelDynamic'] } };
+const displayOptions = { show: { resource: ['otaJob'], operation: ['cancelDynamic'] } };
 
-export const description: INodeProperties[] = [
-	jobIdProperty('The dynamic OTA job whose upgrade policy to cancel: its JobId', showFor),
-	operationOptions(showFor),
-];
+export const description = withDisplayOptions(displayOptions, [
+	jobIdProperty('The dynamic OTA job whose upgrade policy to cancel: its JobId'),
+	operationOptions(),
+]);
 
 /** CancelOTAStrategyByJob: the job becomes CANCELED; after a lost answer, QueryOTAJob decides. */
 export const execute = iotActionExecute(

@@ -1,16 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { createOtaJob } from '../../api/otaJobCreate';
 import { iotActionExecute } from '../../helpers/perItem';
 import { checkedInteger } from '../../helpers/writeParameters';
-import { createOptions, DYNAMIC_OPTIONS, firmwareAndProduct, GROUP_PROPERTIES, srcVersionsProperty } from './jobCreateProperties';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { createOptions, DYNAMIC_OPTIONS, FIRMWARE_AND_PRODUCT, GROUP_PROPERTIES, srcVersionsProperty } from './jobCreateProperties';
 import { readFirmwareAndProduct, readGroup, readJobOptions, readSrcVersions } from './jobCreateFields';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['createDynamic'] } };
+const displayOptions = { show: { resource: ['otaJob'], operation: ['createDynamic'] } };
 
-export const description: INodeProperties[] = [
-	...firmwareAndProduct(showFor),
-	srcVersionsProperty(showFor),
+export const description = withDisplayOptions(displayOptions, [
+	...FIRMWARE_AND_PRODUCT,
+	srcVersionsProperty(),
 	{
 		displayName: 'Dynamic Mode',
 		name: 'dynamicMode',
@@ -21,11 +20,10 @@ export const description: INodeProperties[] = [
 		],
 		default: 1,
 		description: 'Which devices the dynamic upgrade policy takes in (DynamicMode)',
-		displayOptions: showFor,
 	},
-	...GROUP_PROPERTIES(showFor),
-	createOptions(DYNAMIC_OPTIONS, showFor),
-];
+	...GROUP_PROPERTIES,
+	createOptions(DYNAMIC_OPTIONS),
+]);
 
 /** CreateOTADynamicUpgradeJob: one dynamic upgrade policy per input item, created once even when its answer is lost. */
 export const execute = iotActionExecute(

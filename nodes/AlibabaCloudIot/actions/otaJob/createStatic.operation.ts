@@ -1,27 +1,28 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { createOtaJob } from '../../api/otaJobCreate';
 import type { IotParams } from '../../transport/popRequest';
 import { iotActionExecute } from '../../helpers/perItem';
 import { invalid, readNameList } from '../../helpers/writeParameters';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { deviceNamesProperty } from '../../helpers/properties/identifiers';
 import {
 	createOptions,
-	deviceNamesProperty,
-	firmwareAndProduct,
+	FIRMWARE_AND_PRODUCT,
 	GROUP_PROPERTIES,
 	srcVersionsProperty,
 	STATIC_OPTIONS,
 } from './jobCreateProperties';
 import { deviceNameParams, readFirmwareAndProduct, readGroup, readJobOptions, readSrcVersions } from './jobCreateFields';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['createStatic'] } };
-const showWhen = (targetSelection: string) => ({ show: { ...showFor.show, targetSelection: [targetSelection] } });
+const displayOptions = { show: { resource: ['otaJob'], operation: ['createStatic'] } };
+const whenTarget = (targetSelection: string) => ({ show: { targetSelection: [targetSelection] } });
 
 /** CreateOTAStaticUpgradeJob's TargetDeviceName.N: "最多可传入100,000个设备名称" (docs/alibaba-api.md). */
 const MAX_TARGET_DEVICES = 100_000;
 
-export const description: INodeProperties[] = [
-	...firmwareAndProduct(showFor),
+export const description = withDisplayOptions(displayOptions, [
+	...FIRMWARE_AND_PRODUCT,
 	{
 		displayName: 'Target Selection',
 		name: 'targetSelection',
@@ -34,23 +35,25 @@ export const description: INodeProperties[] = [
 		],
 		default: 'GRAY',
 		description: 'Which devices of the product to upgrade',
-		displayOptions: showFor,
 	},
-	{
-		displayName: 'Gray Percent',
-		name: 'grayPercent',
-		type: 'string',
-		default: '10',
-		required: true,
-		placeholder: 'e.g. 10 or 33.333',
-		description: 'The share of the devices to upgrade, in percent: more than 0, at most 100, up to 3 decimals (Alibaba rounds the device count down, at least 1 device)',
-		displayOptions: showWhen('GRAY'),
-	},
-	deviceNamesProperty('The devices to upgrade: names separated by commas, or an array from an expression', showWhen('SPECIFIC')),
-	...GROUP_PROPERTIES(showWhen('GROUP')),
-	srcVersionsProperty(showFor),
-	createOptions(STATIC_OPTIONS, showFor),
-];
+	...withDisplayOptions(whenTarget('GRAY'), [
+		{
+			displayName: 'Gray Percent',
+			name: 'grayPercent',
+			type: 'string',
+			default: '10',
+			required: true,
+			placeholder: 'e.g. 10 or 33.333',
+			description: 'The share of the devices to upgrade, in percent: more than 0, at most 100, up to 3 decimals (Alibaba rounds the device count down, at least 1 device)',
+		},
+	]),
+	...withDisplayOptions(whenTarget('SPECIFIC'), [
+		deviceNamesProperty('The devices to upgrade: names separated by commas, or an array from an expression'),
+	]),
+	...withDisplayOptions(whenTarget('GROUP'), GROUP_PROPERTIES),
+	srcVersionsProperty(),
+	createOptions(STATIC_OPTIONS),
+]);
 
 /** CreateOTAStaticUpgradeJob: one upgrade batch per input item, created once even when its answer is lost. */
 export const execute = iotActionExecute(

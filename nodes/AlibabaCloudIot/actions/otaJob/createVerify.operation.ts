@@ -1,24 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { createOtaJob } from '../../api/otaJobCreate';
 import { iotActionExecute } from '../../helpers/perItem';
 import { readNameList } from '../../helpers/writeParameters';
-import { createOptions, deviceNamesProperty, firmwareAndProduct, VERIFY_OPTIONS } from './jobCreateProperties';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { deviceNamesProperty } from '../../helpers/properties/identifiers';
+import { createOptions, FIRMWARE_AND_PRODUCT, VERIFY_OPTIONS } from './jobCreateProperties';
 import { deviceNameParams, readFirmwareAndProduct, readJobOptions } from './jobCreateFields';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['createVerify'] } };
+const displayOptions = { show: { resource: ['otaJob'], operation: ['createVerify'] } };
 
 /** CreateOTAVerifyJob allows 1 to 10 test devices (docs/alibaba-api.md). */
 const MAX_VERIFY_DEVICES = 10;
 
-export const description: INodeProperties[] = [
-	...firmwareAndProduct(showFor),
+export const description = withDisplayOptions(displayOptions, [
+	...FIRMWARE_AND_PRODUCT,
 	deviceNamesProperty(
 		'The test devices to verify the firmware on: 1 to 10 names, separated by commas, or an array from an expression',
-		showFor,
 	),
-	createOptions(VERIFY_OPTIONS, showFor),
-];
+	createOptions(VERIFY_OPTIONS),
+]);
 
 /** CreateOTAVerifyJob: one verify job per input item, created once even when its answer is lost. */
 export const execute = iotActionExecute(

@@ -1,15 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { getOtaJob } from '../../api/otaJobRecord';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['get'] } };
+const displayOptions = { show: { resource: ['otaJob'], operation: ['get'] } };
 
-export const description: INodeProperties[] = [
-	jobIdProperty('The OTA job (batch) to read: its JobId, as List by Firmware returns it', showFor),
-	operationOptions(showFor),
-];
+export const description = withDisplayOptions(displayOptions, [
+	jobIdProperty('The OTA job (batch) to read: its JobId, as List by Firmware returns it'),
+	operationOptions(),
+]);
 
 /** QueryOTAJob: one item per input item, the job's full record. */
 export const execute = iotActionExecute(

@@ -1,18 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { getOtaJobProgress } from '../../api/otaJobProgress';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['getProgress'] } };
+const displayOptions = { show: { resource: ['otaJob'], operation: ['getProgress'] } };
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	{
-		...jobIdProperty('The OTA job (batch) whose device tasks to count: its JobId', showFor),
+		...jobIdProperty('The OTA job (batch) whose device tasks to count: its JobId'),
 		hint: 'Counts the tasks in each state with 8 small requests, however many devices the job has',
 	},
-	operationOptions(showFor),
-];
+	operationOptions(),
+]);
 
 /** ListOTATaskByJob counted per task status: one item per input item. */
 export const execute = iotActionExecute(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OtaTag } from '../../api/otaJobs';
 import { tagProblem } from '../../api/otaJobTags';
 import type { IotParams } from '../../transport/popRequest';
-import { readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
 import { checkedInteger, epochMillisOf, invalid, readNameList } from '../../helpers/writeParameters';
 
 const MINUTE = 60_000;

@@ -1,37 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { REQUEST_TAG_KEY } from '../../api/otaJobTags';
-import { firmwareLocator, operationOptions, productKeyProperty } from '../../helpers/sharedProperties';
-
-type DisplayOptions = INodeProperties['displayOptions'];
+import { firmwareLocator, productKeyProperty } from '../../helpers/properties/identifiers';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 
 /** The parameters every create shares: which firmware, of which product. Ranges: docs/alibaba-api.md. */
-export function firmwareAndProduct(displayOptions: DisplayOptions): INodeProperties[] {
-	return [
-		firmwareLocator({
-			displayName: 'Firmware',
-			name: 'firmwareId',
-			description: 'The OTA firmware (upgrade package) to roll out: its FirmwareId, or pick it from the list',
-			displayOptions,
-		}),
-		productKeyProperty('The ProductKey of the product the firmware belongs to', displayOptions),
-	];
-}
+export const FIRMWARE_AND_PRODUCT: INodeProperties[] = [
+	firmwareLocator({
+		displayName: 'Firmware',
+		name: 'firmwareId',
+		description: 'The OTA firmware (upgrade package) to roll out: its FirmwareId, or pick it from the list',
+	}),
+	productKeyProperty('The ProductKey of the product the firmware belongs to'),
+];
 
-export function deviceNamesProperty(description: string, displayOptions: DisplayOptions): INodeProperties {
-	return {
-		displayName: 'Device Names',
-		name: 'deviceNames',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. device1, device2',
-		description,
-		displayOptions,
-	};
-}
-
-export function srcVersionsProperty(displayOptions: DisplayOptions, required = false): INodeProperties {
+export function srcVersionsProperty(required = false): INodeProperties {
 	return {
 		displayName: 'Source Versions',
 		name: 'srcVersions',
@@ -41,18 +24,16 @@ export function srcVersionsProperty(displayOptions: DisplayOptions, required = f
 		placeholder: 'e.g. 1.0.0, 1.0.1',
 		description:
 			'Only devices on these versions are upgraded (at most 10, separated by commas, or an array from an expression). Leave empty for every version.',
-		displayOptions,
 	};
 }
 
-export const GROUP_PROPERTIES = (displayOptions: DisplayOptions): INodeProperties[] => [
+export const GROUP_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Group ID',
 		name: 'groupId',
 		type: 'string',
 		default: '',
 		description: 'The device group to upgrade (GroupId)',
-		displayOptions,
 	},
 	{
 		displayName: 'Group Type',
@@ -64,7 +45,6 @@ export const GROUP_PROPERTIES = (displayOptions: DisplayOptions): INodePropertie
 		],
 		default: 'LINK_PLATFORM',
 		description: 'The kind of device group (GroupType)',
-		displayOptions,
 	},
 ];
 
@@ -180,8 +160,8 @@ const JOB_OPTIONS: Record<string, INodeProperties> = {
 };
 
 /** The Options of a create: the job's own options, then the instance and how requests are sent. */
-export function createOptions(names: string[], displayOptions: DisplayOptions): INodeProperties {
-	return operationOptions(displayOptions, [...names.map((name) => JOB_OPTIONS[name]), TAGS_OPTION]);
+export function createOptions(names: string[]): INodeProperties {
+	return operationOptions([...names.map((name) => JOB_OPTIONS[name]), TAGS_OPTION]);
 }
 
 export const VERIFY_OPTIONS = ['timeoutInMinutes', 'needConfirm', 'needPush', 'downloadProtocol'];

@@ -3,7 +3,7 @@ import { tryToParseDateTime } from 'n8n-workflow';
 
 import { JOB_STATUSES, JOB_TYPES, SELECTION_TYPES, TARGET_SELECTIONS } from '../../api/otaEnums';
 import { operationError } from '../../helpers/nodeErrors';
-import { filtersCollection } from '../../helpers/sharedProperties';
+import { filtersCollection } from '../../helpers/properties/lists';
 import type { OtaJobFilter } from './jobFilterMatch';
 
 const LABELS: Record<string, string> = {
@@ -23,60 +23,57 @@ const LABELS: Record<string, string> = {
 const choices = (values: readonly string[]) => values.map((value) => ({ name: LABELS[value], value }));
 
 /** The "Filters" collection: ListOTAJobByFirmware has no server-side filter, so the node filters. */
-export function jobFiltersProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return filtersCollection(
-		'Applied before the limit: with a limit, the node reads on until it has that many matching jobs',
-		displayOptions,
-		[
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only jobs created (UtcCreate) at or after this time; UTC unless it carries an offset',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only jobs created (UtcCreate) before this time; UTC unless it carries an offset',
-			},
-			{
-				displayName: 'Job Status',
-				name: 'jobStatus',
-				type: 'multiOptions',
-				options: choices(JOB_STATUSES),
-				default: [],
-				description: 'Only jobs in one of these states',
-			},
-			{
-				displayName: 'Job Type',
-				name: 'jobType',
-				type: 'multiOptions',
-				options: choices(JOB_TYPES),
-				default: [],
-				description: 'Only verification jobs or only upgrade jobs',
-			},
-			{
-				displayName: 'Selection Type',
-				name: 'selectionType',
-				type: 'multiOptions',
-				options: choices(SELECTION_TYPES),
-				default: [],
-				description: 'Only static or only dynamic upgrade jobs',
-			},
-			{
-				displayName: 'Target Selection',
-				name: 'targetSelection',
-				type: 'multiOptions',
-				options: choices(TARGET_SELECTIONS),
-				default: [],
-				description: 'Only jobs that target all devices, specific devices, or a gray release',
-			},
-		],
-	);
-}
+export const JOB_FILTERS: INodeProperties = filtersCollection(
+	'Applied before the limit: with a limit, the node reads on until it has that many matching jobs',
+	[
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only jobs created (UtcCreate) at or after this time; UTC unless it carries an offset',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only jobs created (UtcCreate) before this time; UTC unless it carries an offset',
+		},
+		{
+			displayName: 'Job Status',
+			name: 'jobStatus',
+			type: 'multiOptions',
+			options: choices(JOB_STATUSES),
+			default: [],
+			description: 'Only jobs in one of these states',
+		},
+		{
+			displayName: 'Job Type',
+			name: 'jobType',
+			type: 'multiOptions',
+			options: choices(JOB_TYPES),
+			default: [],
+			description: 'Only verification jobs or only upgrade jobs',
+		},
+		{
+			displayName: 'Selection Type',
+			name: 'selectionType',
+			type: 'multiOptions',
+			options: choices(SELECTION_TYPES),
+			default: [],
+			description: 'Only static or only dynamic upgrade jobs',
+		},
+		{
+			displayName: 'Target Selection',
+			name: 'targetSelection',
+			type: 'multiOptions',
+			options: choices(TARGET_SELECTIONS),
+			default: [],
+			description: 'Only jobs that target all devices, specific devices, or a gray release',
+		},
+	],
+);
 
 export function readJobFilter(context: IExecuteFunctions, itemIndex: number): OtaJobFilter {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -1,25 +1,28 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { listOtaJobsByFirmware, type OtaJob } from '../../api/otaJobs';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, readLimit, readRequiredText, returnAllAndLimit } from '../../helpers/sharedProperties';
+import { readLimit, readRequiredText } from '../../helpers/parameterReaders';
+import { firmwareLocator } from '../../helpers/properties/identifiers';
+import { RETURN_ALL_AND_LIMIT } from '../../helpers/properties/lists';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { isEmptyOtaJobFilter, matchesOtaJobFilter } from './jobFilterMatch';
-import { jobFiltersProperty, readJobFilter } from './jobFilters';
+import { JOB_FILTERS, readJobFilter } from './jobFilters';
 
-const showFor = { show: { resource: ['otaJob'], operation: ['listByFirmware'] } };
+const displayOptions = { show: { resource: ['otaJob'], operation: ['listByFirmware'] } };
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	firmwareLocator({
 		displayName: 'Firmware',
 		name: 'firmwareId',
 		description:
 			'The OTA firmware (upgrade package) whose jobs to list: its FirmwareId, as returned when the firmware was created or by ListOTAFirmware',
-		displayOptions: showFor,
 	}),
-	...returnAllAndLimit(showFor),
-	jobFiltersProperty(showFor),
-	operationOptions(showFor),
-];
+	...RETURN_ALL_AND_LIMIT,
+	JOB_FILTERS,
+	operationOptions(),
+]);
 
 /** ListOTAJobByFirmware: one item per job of each input item's firmware, filtered, up to the limit. */
 export const execute = iotActionExecute(readItemRequest, listOtaJobsByFirmware);

@@ -1,30 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { cancelOtaTasksByDevice } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
-import { firmwareLocator, operationOptions, productKeyProperty, readRequiredText } from '../../helpers/sharedProperties';
+import { readRequiredText } from '../../helpers/parameterReaders';
+import { deviceNamesProperty, firmwareLocator, productKeyProperty } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readNameList } from '../../helpers/writeParameters';
 
-const showFor = { show: { resource: ['otaTask'], operation: ['cancelByDevice'] } };
+const displayOptions = { show: { resource: ['otaTask'], operation: ['cancelByDevice'] } };
 
-export const description: INodeProperties[] = [
-	productKeyProperty('The ProductKey of the devices', showFor),
+export const description = withDisplayOptions(displayOptions, [
+	productKeyProperty('The ProductKey of the devices'),
 	firmwareLocator({
 		displayName: 'Firmware',
 		name: 'firmwareId',
 		description: 'The firmware whose upgrade tasks to cancel on these devices',
-		displayOptions: showFor,
 	}),
 	{
-		displayName: 'Device Names',
-		name: 'deviceNames',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. device1, device2',
-		description: 'The devices whose unfinished upgrade tasks to cancel: any number, separated by commas, or an array from an expression (sent 200 per request)',
+		...deviceNamesProperty(
+			'The devices whose unfinished upgrade tasks to cancel: any number, separated by commas, or an array from an expression (sent 200 per request)',
+		),
 		hint: 'This stops device upgrades. A request whose answer is lost is never sent again.',
-		displayOptions: showFor,
 	},
 	{
 		displayName: 'Job ID',
@@ -33,10 +28,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. wahVIzGkCMuAUE2gDERM02****',
 		description: 'Only the tasks of this OTA job; empty: the tasks of every job of the firmware',
-		displayOptions: showFor,
 	},
-	operationOptions(showFor),
-];
+	operationOptions(),
+]);
 
 /** CancelOTATaskByDevice: one item per input item with the devices whose tasks were canceled; 200 per request. */
 export const execute = iotActionExecute(

@@ -1,12 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { CANCELABLE_TASK_STATES, cancelOtaTasksByJob, type CancelableTaskState } from '../../api/otaTaskCancel';
 import { operationError } from '../../helpers/nodeErrors';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { TASK_STATUS_LABELS } from './taskFilters';
 
-const showFor = { show: { resource: ['otaTask'], operation: ['cancelByJob'] } };
+const displayOptions = { show: { resource: ['otaTask'], operation: ['cancelByJob'] } };
 
 /** One CancelOTATaskByJob flag each (docs/alibaba-api.md); the task states' labels are List by Job's. */
 const STATE_CHOICES: Record<CancelableTaskState, { name: string; description: string }> = {
@@ -17,8 +20,8 @@ const STATE_CHOICES: Record<CancelableTaskState, { name: string; description: st
 	SCHEDULED: { name: 'Scheduled', description: 'The tasks of a batch scheduled for later (CancelScheduledTask)' },
 };
 
-export const description: INodeProperties[] = [
-	jobIdProperty('The OTA job (batch) whose device upgrades to cancel: its JobId', showFor),
+export const description = withDisplayOptions(displayOptions, [
+	jobIdProperty('The OTA job (batch) whose device upgrades to cancel: its JobId'),
 	{
 		displayName: 'Task States to Cancel',
 		name: 'taskStates',
@@ -29,10 +32,9 @@ export const description: INodeProperties[] = [
 		description:
 			'Cancel the tasks in these states; at least one. Tasks that already succeeded, failed or were canceled stay as they are.',
 		hint: 'This stops device upgrades. It is never sent twice: when the outcome is unknown (timeout, dropped connection), the node fails instead of retrying.',
-		displayOptions: showFor,
 	},
-	operationOptions(showFor),
-];
+	operationOptions(),
+]);
 
 /** CancelOTATaskByJob: one item per input item, what was asked and Alibaba's answer. */
 export const execute = iotActionExecute(

@@ -1,32 +1,28 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { MAX_TASKS_LISTED } from '../../api/limits';
 import { listOtaTasksByJob } from '../../api/otaTasks';
 import { PagingCapError } from '../../api/paging';
 import { operationError, toNodeError } from '../../helpers/nodeErrors';
 import { iotActionExecute } from '../../helpers/perItem';
-import {
-	jobIdProperty,
-	operationOptions,
-	readJobId,
-	readLimit,
-	returnAllAndLimit,
-} from '../../helpers/sharedProperties';
-import { readTaskFilter, taskFiltersProperty } from './taskFilters';
+import { readJobId, readLimit } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { RETURN_ALL_AND_LIMIT } from '../../helpers/properties/lists';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
+import { readTaskFilter, TASK_FILTERS } from './taskFilters';
 
-const showFor = { show: { resource: ['otaTask'], operation: ['listByJob'] } };
+const displayOptions = { show: { resource: ['otaTask'], operation: ['listByJob'] } };
 
 const CAP = MAX_TASKS_LISTED.toLocaleString('en-US');
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	{
-		...jobIdProperty('The OTA job (batch) whose device upgrade tasks to list: its JobId', showFor),
+		...jobIdProperty('The OTA job (batch) whose device upgrade tasks to list: its JobId'),
 		hint: `Alibaba Cloud lists at most the first ${CAP} tasks of a job (or of a filtered selection)`,
 	},
-	...returnAllAndLimit(showFor),
-	taskFiltersProperty(showFor),
-	operationOptions(showFor),
-];
+	...RETURN_ALL_AND_LIMIT,
+	TASK_FILTERS,
+	operationOptions(),
+]);
 
 /** ListOTATaskByJob: one item per device task. */
 export const execute = iotActionExecute(

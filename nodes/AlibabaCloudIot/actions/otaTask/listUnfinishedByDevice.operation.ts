@@ -1,14 +1,15 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { listUnfinishedOtaTasksByDevice, UNFINISHED_TASK_STATES } from '../../api/otaUnfinishedTasks';
 import { iotActionExecute } from '../../helpers/perItem';
-import { operationOptions } from '../../helpers/sharedProperties';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { invalid } from '../../helpers/writeParameters';
 import { TASK_STATUS_LABELS } from './taskFilters';
 
-const showFor = { show: { resource: ['otaTask'], operation: ['listUnfinishedByDevice'] } };
+const displayOptions = { show: { resource: ['otaTask'], operation: ['listUnfinishedByDevice'] } };
 
-export const description: INodeProperties[] = [
+export const description = withDisplayOptions(displayOptions, [
 	{
 		displayName: 'Product Key',
 		name: 'productKey',
@@ -16,7 +17,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. a1Le6d0****',
 		description: 'The ProductKey of the device (or give its IoT ID under Options)',
-		displayOptions: showFor,
 	},
 	{
 		displayName: 'Device Name',
@@ -25,7 +25,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. thermostat-01',
 		description: 'The device whose unfinished upgrade tasks to list (or give its IoT ID under Options)',
-		displayOptions: showFor,
 	},
 	{
 		displayName: 'Task Statuses',
@@ -35,13 +34,12 @@ export const description: INodeProperties[] = [
 		options: UNFINISHED_TASK_STATES.map((value) => ({ name: TASK_STATUS_LABELS[value], value })),
 		default: ['CONFIRM', 'QUEUED', 'NOTIFIED', 'IN_PROGRESS'],
 		description: 'Only the tasks in these states',
-		displayOptions: showFor,
 	},
-	operationOptions(showFor, [
+	operationOptions([
 		{ displayName: 'IoT ID', name: 'iotId', type: 'string', default: '', description: 'The device’s IotId, instead of Product Key and Device Name' },
 		{ displayName: 'Module Name', name: 'moduleName', type: 'string', default: '', description: 'Only the tasks of this OTA module' },
 	]),
-];
+]);
 
 /** ListOTAUnfinishedTaskByDevice: one item per unfinished task of the device. */
 export const execute = iotActionExecute(

@@ -1,24 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { reupgradeOtaTasks } from '../../api/otaTaskWrites';
 import { iotActionExecute } from '../../helpers/perItem';
-import { jobIdProperty, operationOptions, readJobId } from '../../helpers/sharedProperties';
+import { readJobId } from '../../helpers/parameterReaders';
+import { jobIdProperty } from '../../helpers/properties/identifiers';
+import { withDisplayOptions } from '../../helpers/properties/displayOptions';
+import { operationOptions } from '../../helpers/properties/operationOptions';
 import { readNameList } from '../../helpers/writeParameters';
 import { taskIdsProperty } from './taskIdsProperty';
 
-const showFor = { show: { resource: ['otaTask'], operation: ['reupgrade'] } };
+const displayOptions = { show: { resource: ['otaTask'], operation: ['reupgrade'] } };
 
-export const description: INodeProperties[] = [
-	jobIdProperty('The OTA job the tasks belong to: its JobId', showFor),
+export const description = withDisplayOptions(displayOptions, [
+	jobIdProperty('The OTA job the tasks belong to: its JobId'),
 	{
 		...taskIdsProperty(
 			'The FAILED or CANCELED tasks to upgrade again: any number of TaskIds, separated by commas, or an array from an expression (sent 10 per request)',
-			showFor,
 		),
 		hint: 'A request whose answer is lost is never sent again: Alibaba Cloud offers no read that proves a re-upgrade.',
 	},
-	operationOptions(showFor),
-];
+	operationOptions(),
+]);
 
 /** ReupgradeOTATask: one item per input item with the re-upgraded TaskIds; 10 per request. */
 export const execute = iotActionExecute(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { TASK_STATUSES, type TaskStatus } from '../../api/otaEnums';
 import type { OtaTaskFilter } from '../../api/otaTasks';
 import { operationError } from '../../helpers/nodeErrors';
-import { filtersCollection } from '../../helpers/sharedProperties';
+import { filtersCollection } from '../../helpers/properties/lists';
 import { namesOf } from '../../helpers/writeParameters';
 
 /** Readable labels for ListOTATaskByJob's TaskStatus values (docs/alibaba-api.md). */
@@ -18,30 +18,27 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 };
 
 /** The Filters of List by Job: both are sent to ListOTATaskByJob, which filters on its side. */
-export function taskFiltersProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return filtersCollection(
-		'Applied by Alibaba Cloud before paging, so they also bring a job of more than 100,000 tasks within reach',
-		displayOptions,
-		[
-			{
-				displayName: 'Device Names',
-				name: 'deviceNames',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. thermostat-01, thermostat-02',
-				description: 'Only the tasks of these devices: names separated by commas, or an array from an expression',
-			},
-			{
-				displayName: 'Task Status',
-				name: 'taskStatus',
-				type: 'options',
-				options: TASK_STATUSES.map((value) => ({ name: TASK_STATUS_LABELS[value], value })),
-				default: 'FAILED',
-				description: 'Only the tasks in this state',
-			},
-		],
-	);
-}
+export const TASK_FILTERS: INodeProperties = filtersCollection(
+	'Applied by Alibaba Cloud before paging, so they also bring a job of more than 100,000 tasks within reach',
+	[
+		{
+			displayName: 'Device Names',
+			name: 'deviceNames',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. thermostat-01, thermostat-02',
+			description: 'Only the tasks of these devices: names separated by commas, or an array from an expression',
+		},
+		{
+			displayName: 'Task Status',
+			name: 'taskStatus',
+			type: 'options',
+			options: TASK_STATUSES.map((value) => ({ name: TASK_STATUS_LABELS[value], value })),
+			default: 'FAILED',
+			description: 'Only the tasks in this state',
+		},
+	],
+);
 
 export function readTaskFilter(context: IExecuteFunctions, itemIndex: number): OtaTaskFilter {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;

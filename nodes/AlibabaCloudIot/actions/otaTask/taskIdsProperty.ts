@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export function taskIdsProperty(description: string, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function taskIdsProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Task IDs',
 		name: 'taskIds',
@@ -9,6 +9,5 @@ export function taskIdsProperty(description: string, displayOptions: INodeProper
 		required: true,
 		placeholder: 'e.g. y4tOuhbQrgyBHxk2dNBm0300, ...',
 		description,
-		displayOptions,
 	};
 }
