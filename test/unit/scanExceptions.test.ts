@@ -16,16 +16,23 @@ ${DIR}/dist/nodes/AlibabaCloudIot/transport/ossPostObject.js
 ${DIR}/dist/nodes/AlibabaCloudIot/transport/popRequest.js
   7:36  error  Require of '@alicloud/pop-core' is not allowed. n8n Cloud does not allow community nodes with dependencies  @n8n/community-nodes/no-restricted-imports
 
+${DIR}/dist/nodes/AlibabaCloudIot/transport/sharedQuota.js
+  41:30  error  Require of 'node:fs' is not allowed. n8n Cloud does not allow community nodes with dependencies  @n8n/community-nodes/no-restricted-imports
+  76:60  error  Use of restricted global 'process' is not allowed  @n8n/community-nodes/no-restricted-globals
+
+${DIR}/dist/nodes/AlibabaCloudIot/transport/sharedQuotaRedis.js
+  48:35  error  Require of 'ioredis' is not allowed. n8n Cloud does not allow community nodes with dependencies  @n8n/community-nodes/no-restricted-imports
+
 ${DIR}/package.json
   54:3  error  The "dependencies" field must be empty or absent in community node packages.  @n8n/community-nodes/no-runtime-dependencies
 
-✖ 7 problems (7 errors, 0 warnings)
+✖ 10 problems (10 errors, 0 warnings)
 `;
 
 describe("n8n package scanner's findings", () => {
 	it('reads file, rule and message from the stylish report', () => {
 		const findings = parseStylish(report, DIR);
-		expect(findings).toHaveLength(7);
+		expect(findings).toHaveLength(10);
 		expect(findings[2]).toEqual({
 			file: 'dist/nodes/AlibabaCloudIot/transport/clock.js',
 			rule: '@n8n/community-nodes/no-restricted-globals',

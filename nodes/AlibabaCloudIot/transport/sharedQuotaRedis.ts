@@ -33,6 +33,18 @@ export function sharedQuotaKey(group: string, action: string): string {
 	return `${KEY_PREFIX}${digest}:${action}`;
 }
 
+/**
+ * What went wrong, for the log: the error's class and code, and Redis's own reply (NOPERM, WRONGPASS,
+ * a script error), which names commands and users but never a password. Connection errors' messages
+ * name hosts, so only their code is kept.
+ */
+function troubleOf(error: unknown): string {
+	if (!(error instanceof Error)) return 'error';
+	const code = (error as { code?: unknown }).code;
+	const reply = error.name === 'ReplyError' ? `: ${error.message.split('\n')[0].slice(0, 160)}` : '';
+	return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}${reply}`;
+}
+
 export class SharedQuotaRedis {
 	private client: Client | undefined;
 	private connecting: Promise<Client | undefined> | undefined;
@@ -128,11 +140,8 @@ export class SharedQuotaRedis {
 		this.downUntil = this.now() + RETRY_AFTER_MS;
 		if (this.saidDown) return;
 		this.saidDown = true;
-		// Only the error's class and code: ioredis messages may name hosts and users, never secrets, but be sparing.
-		const code = (error as { code?: unknown }).code;
-		const kind = error instanceof Error ? error.name : 'error';
 		this.log.warn(
-			`Shared quota limiter: Redis did not answer (${kind}${typeof code === 'string' ? ` ${code}` : ''}); ` +
+			`Shared quota limiter: Redis did not answer (${troubleOf(error)}); ` +
 				`this process limits requests on its own and tries Redis again in ${RETRY_AFTER_MS / 1000} s`,
 		);
 		void this.close();

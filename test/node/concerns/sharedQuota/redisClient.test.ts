@@ -56,6 +56,32 @@ describe('shared quota on a real Redis', () => {
 		}
 	});
 
+	it('works as a dedicated Redis user allowed only its keys and the script; without a command it needs, says which', async () => {
+		const admin = new Redis({ host: '127.0.0.1', port: redis.port });
+		const rights = ['~n8n-nodes-alibabacloud-iot:*', '+eval', '+info', '+time', '+hmget', '+hset', '+pexpire'];
+		await admin.call('ACL', 'SETUSER', 'iot-quota', 'on', '>quota-user-secret', ...rights);
+		await admin.call('ACL', 'SETUSER', 'iot-quota-short', 'on', '>quota-user-secret', ...rights.filter((right) => right !== '+time'));
+		admin.disconnect();
+		const asUser = (username: string) =>
+			new SharedQuotaRedis({ source: 'url', host: '127.0.0.1', port: redis.port, username, password: 'quota-user-secret', db: 0, tls: false }, log);
+		const allowed = asUser('iot-quota');
+		const short = asUser('iot-quota-short');
+		lines.length = 0;
+		try {
+			expect(await allowed.reserve('account-6', 'QueryOTAJob', 10)).toBe(0);
+			await allowed.penalise('account-6', 'QueryOTAJob', { factor: 1.5, durationMs: 1_000 });
+			expect(lines).toEqual([]);
+			expect(await short.reserve('account-6', 'QueryOTAJob', 10)).toBe('fallback');
+			expect(lines).toHaveLength(1);
+			// Redis 7 names the script, not the command it may not run.
+			expect(lines[0]).toMatch(/ReplyError: .*can't run this command/);
+			expect(lines[0]).not.toContain('quota-user-secret');
+		} finally {
+			await allowed.close();
+			await short.close();
+		}
+	});
+
 	it('a wrong password falls back at once and says so once, without the password', async () => {
 		const guarded = await startRedis();
 		const admin = new Redis({ host: '127.0.0.1', port: guarded.port });
