@@ -12,10 +12,11 @@ import { runListingWorkflow } from './listingRun';
 import { isRolloutGuard, runRolloutGuardWorkflow, seedRolloutGuard } from './rolloutGuardRun';
 import { N8nCli } from '../../tools/n8n/n8nCli';
 import { missingFromTarball } from './packageContents';
-import { PACKAGE_NAME, REPO_ROOT } from '../../tools/n8n/paths';
+import { N8N_1X, PACKAGE_NAME, REPO_ROOT } from '../../tools/n8n/paths';
 import { ExpectedJobs } from './runData';
 import type { Toolchain } from '../../tools/n8n/toolchain';
 import { emulatorCredential, exampleCredentials, loadExamples, variant, withCredential, withFirmware } from './workflowFixtures';
+import { runTriggerOnServer } from './triggerOnServerRun';
 import { readN8nLog, runWrongSecretWorkflow } from './wrongSecretRun';
 
 export interface HeadlessContext {
@@ -76,6 +77,10 @@ export async function runHeadlessSuite(context: HeadlessContext): Promise<void> 
 	}
 	await runListingWorkflow(listing, `paged firmware (${added.jobCount} jobs, added through the emulator's control API)`, paged);
 	await runWrongSecretWorkflow(checks, cli, wrong.id, { wrong: wrongSecret, working: emulator.accessKeySecret });
+	// 2.x's trigger runs under the durable scheduler in `npm run e2e:queue`; 1.x has neither it nor getPollBudgetMs.
+	if (context.toolchain.line === N8N_1X) {
+		await runTriggerOnServer({ checks, cli, toolchain: context.toolchain, emulator, userFolder, log: (line) => console.log(`  ..    ${line}`) });
+	}
 }
 
 function declaredCounts(): { nodes: number; credentials: number } {

@@ -60,6 +60,14 @@ export class N8nCli {
 		}
 	}
 
+	/** n8n 1.x: marks the workflow active; n8n activates it (and starts its pollers) when it starts. */
+	async activateWorkflow(workflowId: string): Promise<void> {
+		const result = await this.n8n(['update:workflow', `--id=${workflowId}`, '--active=true']);
+		if (result.code !== 0) {
+			throw new Error(`n8n update:workflow failed (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+		}
+	}
+
 	private async importFile(kind: 'credentials' | 'workflow', content: unknown[]): Promise<void> {
 		const file = join(this.userFolder, 'imports', `${kind}-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(content, null, 2));
