@@ -31,15 +31,8 @@ export {
 	JOB_ORDERS,
 	THROTTLE_HINT_STYLES,
 } from './servingModes';
-export type {
-	EchoFormat,
-	EchoProxyMode,
-	EnumSpelling,
-	FirmwareJobOrder,
-	InstanceNotFoundCode,
-	JobOrder,
-	ThrottleHintStyle,
-} from './servingModes';
+// Every serving mode's type (what a test or the CLI may switch), without listing them again.
+export type * from './servingModes';
 export type { StatsSummary } from './stats';
 export type {
 	Emulator,
