@@ -4,20 +4,14 @@
 import { createHash } from 'node:crypto';
 
 import { sendSigned } from '../../tools/emulator/handSignedRequest';
+import type { UploadGrant } from '../../tools/emulator/oss/ossUploads';
 import { useEmulator } from '../support/useEmulator';
 
 const emulator = useEmulator({ qps: 0 });
 let nameCount = 0;
 
-interface Grant {
-	Key: string;
-	Host: string;
-	Policy: string;
-	OSSAccessKeyId: string;
-	Signature: string;
-	FirmwareUrl: string;
-	ObjectStorage: string;
-}
+/** What GenerateOTAUploadURL answers, as the emulator defines it. */
+type Grant = UploadGrant;
 
 const call = async (params: Record<string, string>) => await sendSigned(emulator.url, { method: 'POST', params });
 
