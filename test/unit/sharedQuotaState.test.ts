@@ -57,6 +57,18 @@ describe('shared quota state (a sliding window of reserved slots)', () => {
 		expect(reserveAll(new Array<number>(3).fill(10_000), 10, state, ['p2']).starts).toEqual([10_000, 10_000, 10_000]);
 	});
 
+	it('each reservation says how many processes share the quota: its share should Redis go away', () => {
+		let state = EMPTY_STATE;
+		const sharers = ['p1', 'p2', 'p3', 'p1', 'p2'].map((client, index) => {
+			const reservation = reserve(state, index * 100, 10, client);
+			state = reservation.state;
+			return reservation.sharers;
+		});
+		expect(sharers).toEqual([1, 2, 3, 3, 3]);
+		// p2 and p3 gone quiet for longer than the spell: p1 has it to itself again.
+		expect(reserve(state, 5_000, 10, 'p1').sharers).toBe(1);
+	});
+
 	it('first come first served: a later arrival never starts before an earlier one', () => {
 		const { starts } = reserveAll([0, 0, 0, 50, 60, 400, 1_000, 1_000, 1_200, 5_000], 3);
 		for (let index = 1; index < starts.length; index++) expect(starts[index]).toBeGreaterThanOrEqual(starts[index - 1]);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { systemClock } from './clock';
+import { QUOTA_WINDOW_MS } from './quotaWindow';
 import { describeQuotaRedis, readQuotaRedisSetting } from './quotaRedisConfig';
 import type { SharedQuotaRedis } from './sharedQuotaRedis';
 import { ceilingPerSecond } from './sharedQuotaState';
@@ -49,8 +50,28 @@ export async function waitForSharedQuota(
 	if (credentialMax === 0) return;
 	const quota = await sharedQuota();
 	if (!quota) return;
-	const waitMs = await quota.reserve(group, action, ceilingPerSecond(actionQuota ?? Infinity, credentialMax));
-	if (waitMs !== 'fallback' && waitMs > 0) await systemClock.sleep(waitMs);
+	const limit = ceilingPerSecond(actionQuota ?? Infinity, credentialMax);
+	const waitMs = await quota.reserve(group, action, limit);
+	if (waitMs === 'fallback') await systemClock.sleep(soloShareWaitMs(group, action, limit, quota.lastSharers(group, action)));
+	else if (waitMs > 0) await systemClock.sleep(waitMs);
+}
+
+/** Per group and action: when this process's next request on its own may leave. */
+const soloNextAt = new Map<string, number>();
+
+/**
+ * Without Redis, a process that last shared the quota with others keeps to its share of it (the
+ * quota / the processes sharing it, one request every `QUOTA_WINDOW_MS * sharers / limit`), rather than
+ * each running into the others at the full quota; the local limiter still applies as well. A process
+ * that had the quota to itself is limited by its local limiter alone, as without Redis.
+ */
+function soloShareWaitMs(group: string, action: string, limit: number, sharers: number): number {
+	if (sharers <= 1) return 0;
+	const key = `${group}\u0000${action}`;
+	const now = systemClock.now();
+	const at = Math.max(now, soloNextAt.get(key) ?? 0);
+	soloNextAt.set(key, at + (QUOTA_WINDOW_MS * sharers) / limit);
+	return at - now;
 }
 
 /**

@@ -50,6 +50,8 @@ export class SharedQuotaRedis {
 	private connecting: Promise<Client | undefined> | undefined;
 	/** The script's last arguments: idle expiry, this process's name in the state, the shared spell. */
 	private readonly tail = [String(IDLE_EXPIRY_MS), randomUUID(), String(SHARED_SPELL_MS)];
+	/** Per key: how many processes shared it at the last answer. */
+	private readonly sharers = new Map<string, number>();
 	/** When this process last sent a request of a key without a shared slot. */
 	private readonly soloSentAt = new Map<string, number>();
 	private downUntil = 0;
@@ -63,8 +65,16 @@ export class SharedQuotaRedis {
 
 	/** Ms to wait for this request's shared slot (at most `limit` per window), or 'fallback' when Redis cannot tell. */
 	async reserve(group: string, action: string, limit: number): Promise<number | 'fallback'> {
-		const answer = await this.run(sharedQuotaKey(group, action), ['reserve', String(limit), String(QUOTA_WINDOW_MS), '1', '0', '0']);
-		return answer === 'fallback' ? answer : Math.max(0, answer);
+		const key = sharedQuotaKey(group, action);
+		const answer = await this.run(key, ['reserve', String(limit), String(QUOTA_WINDOW_MS), '1', '0', '0']);
+		if (answer === 'fallback') return answer;
+		this.sharers.set(key, Math.max(1, answer[1]));
+		return Math.max(0, answer[0]);
+	}
+
+	/** How many processes shared this quota at the last answer (1 when never known): this one's share while on its own. */
+	lastSharers(group: string, action: string): number {
+		return this.sharers.get(sharedQuotaKey(group, action)) ?? 1;
 	}
 
 	/** A throttle seen here slows every worker on this group + action. */
@@ -85,7 +95,8 @@ export class SharedQuotaRedis {
 		client?.disconnect();
 	}
 
-	private async run(key: string, args: string[]): Promise<number | 'fallback'> {
+	/** The script's answer: [ms to wait, processes sharing], or 'fallback'. */
+	private async run(key: string, args: string[]): Promise<[number, number] | 'fallback'> {
 		const client = this.now() < this.downUntil ? undefined : await this.clientWithin(COMMAND_TIMEOUT_MS);
 		if (!client) {
 			this.soloSentAt.set(key, this.now());
@@ -96,7 +107,8 @@ export class SharedQuotaRedis {
 			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, ...this.tail);
 			if (this.saidDown) this.log.info('Shared quota limiter: Redis answers again, requests share one quota again');
 			this.saidDown = false;
-			return Number(answer);
+			const [waitMs, sharers] = answer as [unknown, unknown];
+			return [Number(waitMs), Number(sharers)];
 		} catch (error) {
 			this.markDown(error);
 			return 'fallback';

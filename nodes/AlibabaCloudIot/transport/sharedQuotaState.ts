@@ -18,15 +18,13 @@ export interface SharedQuotaState {
 	/** Until this ms the window is `penaltyFactor` times longer, because a worker was throttled. */
 	penaltyUntil: number;
 	penaltyFactor: number;
-	/** The process that reserved the last slot ... */
-	lastClient: string;
-	/** ... and until when slots are spaced, because another process reserved one shortly before. */
-	sharedUntil: number;
+	/** When each process that reserved within the last SHARED_SPELL_MS last did so. */
+	clients: Record<string, number>;
 }
 
-export const EMPTY_STATE: SharedQuotaState = { slots: [], holdUntil: 0, penaltyUntil: 0, penaltyFactor: 1, lastClient: '', sharedUntil: 0 };
+export const EMPTY_STATE: SharedQuotaState = { slots: [], holdUntil: 0, penaltyUntil: 0, penaltyFactor: 1, clients: {} };
 
-/** Two processes reserving within this long of each other share the quota: slots are spaced. */
+/** Processes that reserved within this long of each other share the quota: slots are spaced. */
 export const SHARED_SPELL_MS = 2_000;
 
 /** Keys of unused groups vanish this long after their last slot, hold or penalty ends. */
@@ -36,6 +34,8 @@ export interface Reservation {
 	state: SharedQuotaState;
 	/** How long the caller waits before sending: 0 when a slot is free now. */
 	waitMs: number;
+	/** How many processes share the quota now (this one included): each one's share if Redis goes away. */
+	sharers: number;
 	/** PEXPIRE for the key so unused keys disappear. */
 	ttlMs: number;
 }
@@ -68,21 +68,20 @@ function ttl(state: SharedQuotaState, now: number): number {
 export function reserve(previous: SharedQuotaState, now: number, limit: number, client: string): Reservation {
 	const penalised = now < previous.penaltyUntil;
 	const windowMs = Math.ceil(QUOTA_WINDOW_MS * (penalised ? previous.penaltyFactor : 1));
-	const sharedUntil = previous.lastClient !== '' && previous.lastClient !== client ? now + SHARED_SPELL_MS : previous.sharedUntil;
+	const others = Object.entries(previous.clients).filter(([name, at]) => name !== client && at > now - SHARED_SPELL_MS);
 	const { slots } = previous;
 	const last = slots.at(-1) ?? 0;
 	let start = Math.max(now, previous.holdUntil, last);
 	if (slots.length >= limit) start = Math.max(start, slots[slots.length - limit] + windowMs);
-	if (now < sharedUntil && slots.length > 0) start = Math.max(start, last + Math.ceil(windowMs / limit));
+	if (others.length > 0 && slots.length > 0) start = Math.max(start, last + Math.ceil(windowMs / limit));
 	const state: SharedQuotaState = {
 		slots: [...slots, start].slice(-limit),
 		holdUntil: previous.holdUntil,
 		penaltyUntil: penalised ? previous.penaltyUntil : 0,
 		penaltyFactor: penalised ? previous.penaltyFactor : 1,
-		lastClient: client,
-		sharedUntil,
+		clients: { ...Object.fromEntries(others), [client]: now },
 	};
-	return { state, waitMs: start - now, ttlMs: ttl(state, now) };
+	return { state, waitMs: start - now, sharers: others.length + 1, ttlMs: ttl(state, now) };
 }
 
 /** A worker saw a throttle (or came back from sending on its own): every worker slows down. Never shortens one in force. */
