@@ -50,8 +50,8 @@ export class SharedQuotaRedis {
 	private connecting: Promise<Client | undefined> | undefined;
 	/** The script's last arguments: idle expiry, this process's name in the state, the shared spell. */
 	private readonly tail = [String(IDLE_EXPIRY_MS), randomUUID(), String(SHARED_SPELL_MS)];
-	/** Per key: how many processes shared it at the last answer. */
-	private readonly sharers = new Map<string, number>();
+	/** Per key: how many processes shared it at the last answer, and until when this one had booked slots. */
+	private readonly shares = new Map<string, { sharers: number; bookedUntil: number }>();
 	/** When this process last sent a request of a key without a shared slot. */
 	private readonly soloSentAt = new Map<string, number>();
 	private downUntil = 0;
@@ -68,13 +68,24 @@ export class SharedQuotaRedis {
 		const key = sharedQuotaKey(group, action);
 		const answer = await this.run(key, ['reserve', String(limit), String(QUOTA_WINDOW_MS), '1', '0', '0']);
 		if (answer === 'fallback') return answer;
-		this.sharers.set(key, Math.max(1, answer[1]));
-		return Math.max(0, answer[0]);
+		const [waitMs, sharers] = [Math.max(0, answer[0]), Math.max(1, answer[1])];
+		const bookedUntil = Math.max(this.shares.get(key)?.bookedUntil ?? 0, this.now() + waitMs);
+		this.shares.set(key, { sharers, bookedUntil });
+		return waitMs;
 	}
 
-	/** How many processes shared this quota at the last answer (1 when never known): this one's share while on its own. */
-	lastSharers(group: string, action: string): number {
-		return this.sharers.get(sharedQuotaKey(group, action)) ?? 1;
+	/** A request of this quota leaves now without a shared slot: see holdAfterSolo. */
+	sentAlone(group: string, action: string): void {
+		const key = sharedQuotaKey(group, action);
+		this.soloSentAt.set(key, this.now());
+	}
+
+	/**
+	 * What this process last knew of a quota's sharing: how many processes shared it, and until when
+	 * its own slots were booked (the others' run about as far ahead). Its share while on its own.
+	 */
+	lastShare(group: string, action: string): { sharers: number; bookedUntil: number } {
+		return this.shares.get(sharedQuotaKey(group, action)) ?? { sharers: 1, bookedUntil: 0 };
 	}
 
 	/** A throttle seen here slows every worker on this group + action. */
@@ -98,10 +109,7 @@ export class SharedQuotaRedis {
 	/** The script's answer: [ms to wait, processes sharing], or 'fallback'. */
 	private async run(key: string, args: string[]): Promise<[number, number] | 'fallback'> {
 		const client = this.now() < this.downUntil ? undefined : await this.clientWithin(COMMAND_TIMEOUT_MS);
-		if (!client) {
-			this.soloSentAt.set(key, this.now());
-			return 'fallback';
-		}
+		if (!client) return 'fallback';
 		try {
 			await this.holdAfterSolo(client, key);
 			const answer = await client.eval(SHARED_QUOTA_LUA, 1, key, ...args, ...this.tail);

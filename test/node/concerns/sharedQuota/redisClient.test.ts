@@ -32,8 +32,8 @@ describe('shared quota on a real Redis', () => {
 			for (let index = 1; index < waits.length; index++) expect(waits[index]).toBeGreaterThan(waits[index - 1] + 50);
 			expect(waits[5]).toBeGreaterThan(400);
 			// Each knows it shares the quota with one other: its share, should Redis go away.
-			expect(first.lastSharers('account-1', 'ListOTAJobByFirmware')).toBe(2);
-			expect(second.lastSharers('account-1', 'ListOTAJobByFirmware')).toBe(2);
+			expect(first.lastShare('account-1', 'ListOTAJobByFirmware').sharers).toBe(2);
+			expect(second.lastShare('account-1', 'ListOTAJobByFirmware').sharers).toBe(2);
 			// A process with a quota to itself sends the quota's 10 at once, as it may without Redis.
 			const alone: number[] = [];
 			for (let index = 0; index < 11; index++) alone.push((await first.reserve('account-9', 'ListOTAJobByFirmware', 10)) as number);
