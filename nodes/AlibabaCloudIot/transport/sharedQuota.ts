@@ -1,7 +1,8 @@
 /**
  * The process-wide entry to the shared quota: off unless ALIBABA_CLOUD_IOT_QUOTA_REDIS is set.
- * Waits for this request's shared slot; on any Redis trouble it returns at once and the local
- * adaptive limiter (applied after this) is all that limits the request.
+ * Called once the local adaptive limiter has granted a request: waits for its shared slot. On any
+ * Redis trouble the request goes on without one at once, at this process's share of the quota if
+ * it last shared it with others.
  */
 import { readFileSync } from 'node:fs';
 
