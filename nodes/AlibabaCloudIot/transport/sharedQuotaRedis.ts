@@ -1,7 +1,7 @@
 /**
- * Redis I/O of the shared quota. Every trouble (no answer within ~200 ms, refused
- * connection, script error) answers "fallback": the caller uses its local adaptive limiter at once.
- * The process says so once in the log (no connection secrets) and tries Redis again after a few seconds.
+ * Redis I/O of the shared quota. Every trouble (no answer within ~200 ms, refused connection,
+ * script error) answers "fallback": the caller goes on without a shared slot at once. The process
+ * says so once in the log (no connection secrets) and tries Redis again RETRY_AFTER_MS later.
  */
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -76,8 +76,7 @@ export class SharedQuotaRedis {
 
 	/** A request of this quota leaves now without a shared slot: see holdAfterSolo. */
 	sentAlone(group: string, action: string): void {
-		const key = sharedQuotaKey(group, action);
-		this.soloSentAt.set(key, this.now());
+		this.soloSentAt.set(sharedQuotaKey(group, action), this.now());
 	}
 
 	/**
