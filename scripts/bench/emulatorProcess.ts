@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { StatsSummary } from '../../tools/emulator';
+import { emulatorControl } from '../../tools/n8n/emulatorProcess';
 
 /**
  * The emulator in a child process of its own, so the benchmark's CPU and memory numbers are the
@@ -48,12 +49,6 @@ export class EmulatorProcess {
 
 	/** A control route of the emulator (`/__emulator/...`), unsigned. */
 	async control(method: string, route: string, body?: unknown): Promise<unknown> {
-		const response = await fetch(`${this.url}/__emulator/${route}`, {
-			method,
-			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!response.ok) throw new Error(`emulator control ${route}: HTTP ${response.status} ${await response.text()}`);
-		return await response.json();
+		return await emulatorControl(this.url, method, route, body);
 	}
 }

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import type { N8nCli } from '../../tools/n8n/n8nCli';
 import type { Checks } from './checks';
-import { control } from './emulatorControl';
 import { itemsOf } from './runData';
 import type { Example } from './workflowFixtures';
 
@@ -29,10 +28,10 @@ export function withEmulatorAddress(example: Example, emulator: EmulatorProcess)
 
 export async function runCiPipelineWorkflow(checks: Checks, cli: N8nCli, emulator: EmulatorProcess, example: Example): Promise<void> {
 	checks.section(`Workflow: examples/${example.file} (download -> Upload -> Verify -> gray 10% -> guard -> full rollout)`);
-	await control(emulator, 'POST', 'fleet-tick', { ms: FLEET_TICK_MS });
-	const before = await control<unknown[]>(emulator, 'GET', 'requests?limit=10000');
+	await emulator.control('POST', 'fleet-tick', { ms: FLEET_TICK_MS });
+	const before = await emulator.control<unknown[]>('GET', 'requests?limit=10000');
 	const result = await cli.execute(example.workflow.id);
-	await control(emulator, 'POST', 'fleet-tick', { ms: 0 });
+	await emulator.control('POST', 'fleet-tick', { ms: 0 });
 	const output = result.stdout + result.stderr;
 	const ran = await checks.check(`n8n execute --id=${example.workflow.id} exits 0 (${(result.durationMs / 1000).toFixed(1)} s)`, () => {
 		assert.equal(result.code, 0, output.slice(-3000));
@@ -40,7 +39,7 @@ export async function runCiPipelineWorkflow(checks: Checks, cli: N8nCli, emulato
 	});
 	if (!ran) return;
 	const json = (node: string) => itemsOf(result.run, node).map((item) => item.json);
-	const requests = (await control<{ action?: string; method: string }[]>(emulator, 'GET', 'requests?limit=10000')).slice(before.length);
+	const requests = (await emulator.control<{ action?: string; method: string }[]>('GET', 'requests?limit=10000')).slice(before.length);
 	const sent = (action: string) => requests.filter((request) => request.action === action);
 
 	await checks.check('Upload streamed the downloaded package and created its firmware with its MD5 and size', () => {
@@ -76,7 +75,7 @@ export async function runCiPipelineWorkflow(checks: Checks, cli: N8nCli, emulato
 	});
 	// Later checks (the editor's Firmware list) expect the emulator's own firmwares only.
 	const [uploaded] = json('Upload firmware');
-	if (uploaded?.FirmwareId) await control(emulator, 'DELETE', `firmwares?firmwareId=${String(uploaded.FirmwareId)}`);
+	if (uploaded?.FirmwareId) await emulator.control('DELETE', `firmwares?firmwareId=${String(uploaded.FirmwareId)}`);
 }
 
 /** The items of a node's last run (a node in a loop runs once per turn). */

@@ -13,7 +13,6 @@ import {
 import type { Checks } from './checks';
 import type { EmulatorProcess } from '../../tools/n8n/emulatorProcess';
 import type { N8nCli } from '../../tools/n8n/n8nCli';
-import { control } from './emulatorControl';
 import { itemsOf } from './runData';
 import type { Example } from './workflowFixtures';
 
@@ -24,7 +23,7 @@ export function isRolloutGuard(example: Example): boolean {
 /** Adds the scenario's firmware and jobs to the emulator: call before running the workflow. */
 export async function seedRolloutGuard(emulator: EmulatorProcess): Promise<void> {
 	await emulator.addFirmware(ROLLOUT_FIRMWARE);
-	for (const job of [FAILING_JOB, HEALTHY_JOB]) await control<JobTaskSummary>(emulator, 'POST', 'jobs-with-tasks', job);
+	for (const job of [FAILING_JOB, HEALTHY_JOB]) await emulator.control<JobTaskSummary>('POST', 'jobs-with-tasks', job);
 }
 
 export async function runRolloutGuardWorkflow(
@@ -34,7 +33,7 @@ export async function runRolloutGuardWorkflow(
 	example: Example,
 ): Promise<void> {
 	checks.section(`Workflow: examples/${example.file} (List by Firmware -> Get Progress -> If -> Cancel by Job)`);
-	const summary = (job: JobSpec) => control<JobTaskSummary>(emulator, 'GET', `task-summary?jobId=${job.jobId}`);
+	const summary = (job: JobSpec) => emulator.control<JobTaskSummary>('GET', `task-summary?jobId=${job.jobId}`);
 	const [failingBefore, healthyBefore] = [await summary(FAILING_JOB), await summary(HEALTHY_JOB)];
 	const result = await cli.execute(example.workflow.id);
 	const output = result.stdout + result.stderr;

@@ -34,6 +34,19 @@ export interface EmulatorProcess extends EmulatorInfo {
 	addJob(firmwareId: string, patch?: JobPatch): Promise<OtaJob>;
 	/** Changes a job's JobStatus (and UtcModified, UtcEndTime); answers the job. */
 	setJobStatus(jobId: string, status: string): Promise<OtaJob>;
+	/** Any other control route (`/__emulator/<route>`): the fleet clock, deleting firmwares. */
+	control<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
+}
+
+/** One unsigned control route of an emulator at `url` (`/__emulator/<route>`), answered as JSON. */
+export async function emulatorControl<T = unknown>(url: string, method: string, route: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${url}/__emulator/${route}`, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
+	return (await response.json()) as T;
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -63,15 +76,7 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
 		START_TIMEOUT_MS,
 		`the emulator did not start in ${START_TIMEOUT_MS / 1000} s`,
 	);
-	const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-		const response = await fetch(`${info.url}/__emulator/${route}`, {
-			method,
-			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
-		return (await response.json()) as T;
-	};
+	const control = async <T>(method: string, route: string, body?: unknown) => await emulatorControl<T>(info.url, method, route, body);
 	const addedFirmwares: FirmwareSpec[] = [];
 	return {
 		...info,
@@ -90,5 +95,6 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
 		quotas: async () => await control('GET', 'quotas'),
 		addJob: async (firmwareId, patch = {}) => await control('POST', `firmwares/${encodeURIComponent(firmwareId)}/jobs`, patch),
 		setJobStatus: async (jobId, status) => await control('POST', `jobs/${encodeURIComponent(jobId)}`, { JobStatus: status }),
+		control,
 	};
 }
