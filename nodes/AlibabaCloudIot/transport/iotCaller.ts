@@ -56,7 +56,8 @@ export function createIotCaller(credentials: IotCredentials, options: IotCallOpt
 				try {
 					return limiter ? await limiter.schedule(send) : await send();
 				} catch (error) {
-					if (error instanceof AlibabaApiError && error.kind === 'throttling') await penaliseSharedQuota(quotaGroup, action);
+					// With no limiter (Max Requests per Second 0) there is no shared quota either.
+					if (limiter && error instanceof AlibabaApiError && error.kind === 'throttling') await penaliseSharedQuota(quotaGroup, action);
 					throw error;
 				}
 			},

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { systemClock } from './clock';
-import { QUOTA_WINDOW_MS } from './quotaWindow';
 import { describeQuotaRedis, readQuotaRedisSetting } from './quotaRedisConfig';
 import type { SharedQuotaRedis } from './sharedQuotaRedis';
 import { ceilingPerSecond } from './sharedQuotaState';
@@ -54,7 +53,7 @@ export async function waitForSharedQuota(
 	const limit = ceilingPerSecond(actionQuota ?? Infinity, credentialMax);
 	let waitMs = await quota.reserve(group, action, limit);
 	if (waitMs === 'fallback') {
-		const soloWaitMs = soloShareWaitMs(group, action, limit, quota.lastShare(group, action));
+		const soloWaitMs = quota.soloShareWaitMs(group, action, limit);
 		if (soloWaitMs > 0) {
 			await systemClock.sleep(soloWaitMs);
 			// Redis may be back meanwhile: then this request takes a shared slot after all.
@@ -63,25 +62,6 @@ export async function waitForSharedQuota(
 	}
 	if (waitMs === 'fallback') quota.sentAlone(group, action);
 	else if (waitMs > 0) await systemClock.sleep(waitMs);
-}
-
-/** Per group and action: when this process's next request on its own may leave. */
-const soloNextAt = new Map<string, number>();
-
-/**
- * Without Redis, a process that last shared the quota with others keeps to its share of it (the
- * quota / the processes sharing it, one request every `QUOTA_WINDOW_MS * sharers / limit`), from
- * when the slots booked before Redis went away have passed (they still leave, at the full quota),
- * rather than each running into the others at the full quota; the local limiter still applies as
- * well. A process that had the quota to itself is limited by its local limiter alone, as without Redis.
- */
-function soloShareWaitMs(group: string, action: string, limit: number, share: { sharers: number; bookedUntil: number }): number {
-	if (share.sharers <= 1) return 0;
-	const key = `${group}\u0000${action}`;
-	const now = systemClock.now();
-	const at = Math.max(now, share.bookedUntil, soloNextAt.get(key) ?? 0);
-	soloNextAt.set(key, at + (QUOTA_WINDOW_MS * share.sharers) / limit);
-	return at - now;
 }
 
 /**

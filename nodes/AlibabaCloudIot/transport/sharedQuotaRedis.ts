@@ -52,6 +52,8 @@ export class SharedQuotaRedis {
 	private readonly tail = [String(IDLE_EXPIRY_MS), randomUUID(), String(SHARED_SPELL_MS)];
 	/** Per key: how many processes shared it at the last answer, and until when this one had booked slots. */
 	private readonly shares = new Map<string, { sharers: number; bookedUntil: number }>();
+	/** Per key: when this process's next request on its own may leave. */
+	private readonly soloNextAt = new Map<string, number>();
 	/** When this process last sent a request of a key without a shared slot. */
 	private readonly soloSentAt = new Map<string, number>();
 	private downUntil = 0;
@@ -79,12 +81,26 @@ export class SharedQuotaRedis {
 		this.soloSentAt.set(sharedQuotaKey(group, action), this.now());
 	}
 
-	/**
-	 * What this process last knew of a quota's sharing: how many processes shared it, and until when
-	 * its own slots were booked (the others' run about as far ahead). Its share while on its own.
-	 */
+	/** What this process last knew of a quota's sharing: how many processes shared it, and until when its own slots were booked. */
 	lastShare(group: string, action: string): { sharers: number; bookedUntil: number } {
 		return this.shares.get(sharedQuotaKey(group, action)) ?? { sharers: 1, bookedUntil: 0 };
+	}
+
+	/**
+	 * Without Redis, a process that last shared the quota with others keeps to its share of it (the
+	 * quota / the processes sharing it, one request every `QUOTA_WINDOW_MS * sharers / limit`), from
+	 * when the slots it booked before Redis went away have passed (those still leave, at the full
+	 * quota, and the others' run about as far ahead), rather than each running into the others at
+	 * the full quota. One that had the quota to itself waits for nothing here, as without Redis.
+	 */
+	soloShareWaitMs(group: string, action: string, limit: number): number {
+		const key = sharedQuotaKey(group, action);
+		const share = this.shares.get(key);
+		if (!share || share.sharers <= 1) return 0;
+		const now = this.now();
+		const at = Math.max(now, share.bookedUntil, this.soloNextAt.get(key) ?? 0);
+		this.soloNextAt.set(key, at + (QUOTA_WINDOW_MS * share.sharers) / limit);
+		return at - now;
 	}
 
 	/** A throttle seen here slows every worker on this group + action. */

@@ -114,4 +114,24 @@ describe('shared quota on a real Redis', () => {
 			await client.close();
 		}
 	}, 30_000);
+
+	it('without Redis, a process that shared the quota keeps to its share; one that had it to itself does not wait', async () => {
+		const spare = await startRedis();
+		const first = at(spare.port);
+		const second = at(spare.port);
+		const alone = at(spare.port);
+		try {
+			for (let index = 0; index < 4; index++) await (index % 2 === 0 ? first : second).reserve('account-7', 'QueryOTAJob', 10);
+			await alone.reserve('account-8', 'QueryOTAJob', 10);
+			await spare.stop();
+			expect(await first.reserve('account-7', 'QueryOTAJob', 10)).toBe('fallback');
+			// Two sharing 10 per 1,050 ms: one request every 210 ms each, from when its booked slots have passed.
+			const waits = [0, 1, 2].map(() => first.soloShareWaitMs('account-7', 'QueryOTAJob', 10));
+			expect(waits[1] - waits[0]).toBeGreaterThanOrEqual(205);
+			expect(waits[2] - waits[1]).toBeGreaterThanOrEqual(205);
+			expect(alone.soloShareWaitMs('account-8', 'QueryOTAJob', 10)).toBe(0);
+		} finally {
+			await Promise.all([first.close(), second.close(), alone.close()]);
+		}
+	}, 30_000);
 });
